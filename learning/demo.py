@@ -1,0 +1,167 @@
+"""Kennisbank demo content for ``load_demo`` (idempotent: pages are upserted by slug)."""
+
+import datetime
+
+from django.utils import timezone
+from django.utils.text import slugify
+from wagtail.rich_text import RichText
+
+from leernetwerk.core.demo import paragraph_body, rich
+from leernetwerk.taxonomy.models import Doelgroep, Levensgebied, Regio, SectorGroep
+
+from . import demo_content as content
+from .models import KennisbankPage, Leercirkel, Les, Richtlijn, RichtlijnLes, Synoniemgroep
+
+
+def upsert(parent, model, slug, *, m2m=None, tags=(), **fields):
+    """Create or update ``parent``'s child ``slug`` with fields, relations and tags; publish."""
+    page = parent.get_children().filter(slug=slug).first()
+    if page is not None:
+        page = page.specific
+        for name, value in fields.items():
+            setattr(page, name, value)
+    else:
+        page = model(slug=slug, **fields)
+        parent.add_child(instance=page)
+    for name, values in (m2m or {}).items():
+        setattr(page, name, values)
+    page.tags.set(list(tags))
+    page.save_revision().publish()
+    return page
+
+
+def _taxonomy(domains, groups, sectors, region):
+    return {
+        "levensgebieden": list(Levensgebied.objects.filter(slug__in=domains)),
+        "doelgroepen": list(Doelgroep.objects.filter(slug__in=[content.GROUPS[g] for g in groups])),
+        "sectoren": list(SectorGroep.objects.filter(slug__in=sectors)),
+    }, Regio.objects.filter(slug=region).first()
+
+
+def load(home, log):
+    kennisbank = KennisbankPage.objects.child_of(home).first()
+    if kennisbank is None:
+        log("Kennisbank: geen kennisbankpagina gevonden, overgeslagen.")
+        return
+    for terms in content.SYNONYMS:
+        Synoniemgroep.objects.get_or_create(terms=terms)
+
+    sessions = {}
+    for (
+        slug,
+        kind,
+        title,
+        date,
+        location,
+        theme,
+        programme,
+        report,
+        orgs,
+        groups,
+    ) in content.SESSIONS:
+        sessions[slug] = upsert(
+            kennisbank,
+            Leercirkel,
+            slug,
+            title=title,
+            kind=kind,
+            date=date,
+            location=location,
+            theme=theme,
+            programme=rich(programme),
+            report=paragraph_body(report),
+            organisations=orgs,
+            workgroups=groups,
+            kennisbronnen=["professionele_kennis"],
+            tags=[theme.split(":")[0][:50].lower()] if kind == "werksessie" else ["leercirkel"],
+        )
+
+    lessons = {}
+    for (
+        title,
+        summary,
+        context,
+        approach,
+        worked,
+        not_worked,
+        tips,
+        domains,
+        groups,
+        sectors,
+        region,
+        sources,
+        tags,
+        date,
+        at,
+    ) in content.L:
+        m2m, regio = _taxonomy(domains, groups, sectors, region)
+        lessons[slugify(title)] = upsert(
+            kennisbank,
+            Les,
+            slugify(title)[:80],
+            m2m=m2m,
+            tags=tags,
+            title=title,
+            summary=summary,
+            context=rich(context),
+            approach=rich(approach),
+            worked=rich(worked),
+            did_not_work=rich(not_worked),
+            tips=rich(tips),
+            date=date,
+            regio=regio,
+            kennisbronnen=sources,
+            learned_at=sessions.get(at),
+            external_id=f"demo-{slugify(title)[:80]}",
+        )
+
+    today = timezone.localdate()
+    # Review dates relative to today, so the admin panel always has something to show.
+    reviews = [
+        today + datetime.timedelta(days=20),
+        today + datetime.timedelta(days=200),
+        today - datetime.timedelta(days=10),
+    ]
+    related = [
+        ["begin-het-toekomstplan-op-je-zestiende", "een-plan-voor-alle-hulpverleners"],
+        ["intervisie-over-organisaties-heen"],
+        ["checklist-voor-de-achttiende-verjaardag", "jeugd-ggz-en-volwassenen-ggz-spreken-af"],
+    ]
+    for (
+        slug,
+        kind,
+        status,
+        title,
+        version,
+        adopted,
+        _review,
+        owner,
+        summary,
+        body,
+        tags,
+        domains,
+    ), review, links in zip(content.GUIDELINES, reviews, related, strict=True):
+        m2m, _regio = _taxonomy(domains, [], [], "")
+        guideline = upsert(
+            kennisbank,
+            Richtlijn,
+            slug,
+            m2m=m2m,
+            tags=tags,
+            title=title,
+            kind=kind,
+            status=status,
+            version=version,
+            adoption_date=adopted,
+            review_date=review,
+            responsible=owner,
+            summary=summary,
+            body=[("paragraph", RichText(rich(body)))],
+            kennisbronnen=["professionele_kennis", "wetenschappelijke_kennis"],
+        )
+        guideline.related_lessons.set([RichtlijnLes(les=lessons[s]) for s in links if s in lessons])
+        guideline.save_revision().publish()
+    log(
+        f"Kennisbank: {len(lessons)} lessen, {len(sessions)} bijeenkomsten, "
+        f"{len(content.GUIDELINES)} richtlijnen."
+    )

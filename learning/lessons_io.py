@@ -1,0 +1,260 @@
+"""JSON Lines import and export of lessons (manage.py import_lessons / export_lessons).
+
+One lesson per line, keyed by a stable external ``id``; see the README for the format.
+Validation reads every line before anything is written, so a bad file imports nothing
+(unless the caller chooses to skip the bad lines).
+"""
+
+import datetime
+import json
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from leernetwerk.taxonomy.models import Doelgroep, Kennisbron, Levensgebied, Regio, SectorGroep
+
+FIELDS = {
+    "id",
+    "title",
+    "summary",
+    "context",
+    "approach",
+    "worked",
+    "did_not_work",
+    "tips",
+    "life_domains",
+    "target_groups",
+    "sectors",
+    "region",
+    "knowledge_sources",
+    "tags",
+    "date",
+    "synthetic",
+}
+TEXT_FIELDS = ["context", "approach", "worked", "did_not_work", "tips"]
+LIST_FIELDS = {
+    "life_domains": "levensgebieden",
+    "target_groups": "doelgroepen",
+    "sectors": "sectoren",
+}
+
+
+@dataclass
+class Vocabulary:
+    """Slug -> object for every vocabulary, loaded once (constant queries)."""
+
+    levensgebieden: dict = field(default_factory=dict)
+    doelgroepen: dict = field(default_factory=dict)
+    sectoren: dict = field(default_factory=dict)
+    regio: dict = field(default_factory=dict)
+
+    @classmethod
+    def load(cls):
+        return cls(
+            levensgebieden={o.slug: o for o in Levensgebied.objects.all()},
+            doelgroepen={o.slug: o for o in Doelgroep.objects.all()},
+            sectoren={o.slug: o for o in SectorGroep.objects.all()},
+            regio={o.slug: o for o in Regio.objects.all()},
+        )
+
+
+@dataclass
+class Record:
+    line: int
+    data: dict
+
+
+class LineError(ValueError):
+    pass
+
+
+def _text(data, name, *, required=False, max_length=None):
+    value = data.get(name, "")
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise LineError(f"‘{name}’ moet tekst zijn")
+    value = value.strip()
+    if required and not value:
+        raise LineError(f"‘{name}’ ontbreekt of is leeg")
+    if max_length and len(value) > max_length:
+        raise LineError(f"‘{name}’ is langer dan {max_length} tekens")
+    return value
+
+
+def _list(data, name):
+    value = data.get(name, [])
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise LineError(f"‘{name}’ moet een lijst met tekst zijn")
+    return [v.strip() for v in value if v.strip()]
+
+
+def validate_line(text, vocab):
+    """The cleaned record for one line, or LineError with a Dutch reason."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise LineError(f"geen geldige JSON ({exc.msg}, kolom {exc.colno})") from None
+    if not isinstance(data, dict):
+        raise LineError("een regel moet één JSON-object zijn")
+    unknown = sorted(set(data) - FIELDS)
+    if unknown:
+        raise LineError(f"onbekend veld: {', '.join(unknown)}")
+    clean = {
+        "id": _text(data, "id", required=True, max_length=100),
+        "title": _text(data, "title", required=True, max_length=255),
+        "summary": _text(data, "summary", required=True, max_length=600),
+    }
+    for name in TEXT_FIELDS:
+        clean[name] = _text(data, name)
+    for name, attr in LIST_FIELDS.items():
+        slugs = _list(data, name)
+        known = getattr(vocab, attr)
+        missing = [s for s in slugs if s not in known]
+        if missing:
+            raise LineError(f"onbekende waarde in ‘{name}’: {', '.join(missing)}")
+        clean[name] = list(dict.fromkeys(slugs))
+    region = _text(data, "region")
+    if region and region not in vocab.regio:
+        raise LineError(f"onbekende regio: {region}")
+    clean["region"] = region
+    sources = _list(data, "knowledge_sources")
+    wrong = [s for s in sources if s not in Kennisbron.values]
+    if wrong:
+        raise LineError(
+            f"onbekende kennisbron: {', '.join(wrong)} (kies uit {', '.join(Kennisbron.values)})"
+        )
+    clean["knowledge_sources"] = list(dict.fromkeys(sources))
+    tags = _list(data, "tags")
+    if any(len(t) > 100 for t in tags):
+        raise LineError("een tag is langer dan 100 tekens")
+    clean["tags"] = list(dict.fromkeys(tags))
+    raw_date = data.get("date")
+    if not isinstance(raw_date, str):
+        raise LineError("‘date’ ontbreekt (formaat JJJJ-MM-DD)")
+    try:
+        clean["date"] = datetime.date.fromisoformat(raw_date)
+    except ValueError:
+        raise LineError(f"ongeldige datum ‘{raw_date}’ (formaat JJJJ-MM-DD)") from None
+    synthetic = data.get("synthetic", False)
+    if not isinstance(synthetic, bool):
+        raise LineError("‘synthetic’ moet true of false zijn")
+    clean["synthetic"] = synthetic
+    return clean
+
+
+def validate(lines):
+    """(records, errors) for an iterable of text lines; errors are 'regel N: reden'."""
+    vocab = Vocabulary.load()
+    records, errors, seen = [], [], {}
+    for number, text in enumerate(lines, start=1):
+        if not text.strip():
+            continue
+        try:
+            clean = validate_line(text, vocab)
+        except LineError as exc:
+            errors.append(f"regel {number}: {exc}")
+            continue
+        if clean["id"] in seen:
+            errors.append(
+                f"regel {number}: id ‘{clean['id']}’ staat ook al op regel {seen[clean['id']]}"
+            )
+            continue
+        seen[clean["id"]] = number
+        records.append(Record(number, clean))
+    return records, errors, vocab
+
+
+def import_records(records, vocab, parent, progress=lambda it: it):
+    """Create or update a lesson per record, all or nothing. Returns (created, updated)."""
+    from learning.models import Les
+    from learning.search import indexing
+
+    existing = {
+        les.external_id: les
+        for les in Les.objects.filter(external_id__in=[r.data["id"] for r in records])
+    }
+    used_slugs = set(parent.get_children().values_list("slug", flat=True))
+    created = updated = 0
+    now = timezone.now()
+    with transaction.atomic():
+        for record in progress(records):
+            data = record.data
+            page = existing.get(data["id"])
+            is_new = page is None
+            if is_new:
+                page = Les(slug=_unique_slug(data, used_slugs), external_id=data["id"])
+            page.title = data["title"]
+            page.summary = data["summary"]
+            for name in TEXT_FIELDS:
+                setattr(page, name, _as_rich_text(data[name]))
+            page.date = data["date"]
+            page.regio = vocab.regio.get(data["region"])
+            page.kennisbronnen = data["knowledge_sources"]
+            page.synthetic = data["synthetic"]
+            page.levensgebieden = [vocab.levensgebieden[s] for s in data["life_domains"]]
+            page.doelgroepen = [vocab.doelgroepen[s] for s in data["target_groups"]]
+            page.sectoren = [vocab.sectoren[s] for s in data["sectors"]]
+            page.tags.set(data["tags"])
+            page.live = True
+            page.has_unpublished_changes = False
+            page.first_published_at = page.first_published_at or now
+            page.last_published_at = now
+            if is_new:
+                parent.add_child(instance=page)
+                created += 1
+            else:
+                page.save()
+                updated += 1
+            indexing.sync_page(page)
+    return created, updated
+
+
+def _unique_slug(data, used):
+    base = slugify(data["title"])[:60] or "les"
+    slug = base
+    if slug in used:
+        slug = f"{base}-{slugify(data['id'])[:30]}"
+    n = 2
+    while slug in used:
+        slug = f"{base}-{n}"
+        n += 1
+    used.add(slug)
+    return slug
+
+
+def _as_rich_text(text):
+    from django.utils.html import escape
+
+    if not text:
+        return ""
+    if text.lstrip().startswith("<"):
+        return text
+    return "".join(f"<p>{escape(p.strip())}</p>" for p in text.split("\n\n") if p.strip())
+
+
+def _plain(html):
+    from django.utils.html import strip_tags
+
+    return strip_tags((html or "").replace("</p>", "</p>\n\n")).strip()
+
+
+def export_record(les):
+    return {
+        "id": les.external_id or f"les-{les.pk}",
+        "title": les.title,
+        "summary": les.summary,
+        **{name: _plain(getattr(les, name)) for name in TEXT_FIELDS},
+        "life_domains": [d.slug for d in les.levensgebieden.all()],
+        "target_groups": [d.slug for d in les.doelgroepen.all()],
+        "sectors": [s.slug for s in les.sectoren.all()],
+        "region": les.regio.slug if les.regio_id else "",
+        "knowledge_sources": les.kennisbronnen,
+        "tags": [t.name for t in les.tags.all()],
+        "date": les.date.isoformat(),
+        "synthetic": les.synthetic,
+    }

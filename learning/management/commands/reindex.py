@@ -1,0 +1,53 @@
+"""manage.py reindex: rebuild the kennisbank search tables (and Elasticsearch when set up)."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
+from learning.models import FacetValue, Leercirkel, Les, Richtlijn, SearchEntry
+from learning.search import indexing, suggest
+
+BATCH = 500
+
+
+class Command(BaseCommand):
+    help = (
+        "Bouwt de zoekgegevens van de kennisbank opnieuw op: facetten, de database-index en, "
+        "als ELASTICSEARCH_URL is ingesteld, de Elasticsearch-index plus gemiste updates."
+    )
+
+    def handle(self, *args, **options):
+        pages = Page.objects.type(Les, Leercirkel, Richtlijn).live().order_by("pk")
+        ids = list(pages.values_list("pk", flat=True))
+        FacetValue.objects.exclude(page_id__in=ids).delete()
+        SearchEntry.objects.exclude(page_id__in=ids).delete()
+        backend = get_search_backend()
+        for start in tqdm(
+            range(0, len(ids), BATCH), desc="Herindexeren", unit="blok", disable=None
+        ):
+            batch = Page.objects.filter(pk__in=ids[start : start + BATCH]).specific()
+            by_model = {}
+            for page in batch:
+                indexing.sync_page(page)
+                by_model.setdefault(type(page), []).append(page)
+            for model, objs in by_model.items():
+                backend.add_bulk(model, objs)
+        suggest.bump_version()
+        self.stdout.write(f"{len(ids)} pagina's opnieuw geïndexeerd in de database.")
+        if settings.ELASTICSEARCH_URL:
+            from learning.search.elastic import ElasticsearchBackend
+
+            es = ElasticsearchBackend(settings.ELASTICSEARCH_URL)
+            progress = lambda it, n: tqdm(  # noqa: E731
+                it, total=n, desc="Elasticsearch", unit="pagina", disable=None
+            )
+            try:
+                done = es.rebuild(ids, progress=progress)
+            except Exception as exc:  # the database part is done; ES can be redone later
+                raise CommandError(
+                    f"Elasticsearch is niet bereikbaar ({exc.__class__.__name__}); de database-"
+                    "index is bijgewerkt, de wachtrij blijft bewaard. Probeer het later opnieuw."
+                ) from None
+            self.stdout.write(f"{done} pagina's naar Elasticsearch gestuurd; wachtrij leeg.")

@@ -1,0 +1,125 @@
+"""A lesson learned (Les): what a team found out in practice."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from leernetwerk.core.models import BasePage
+
+from .tagging import TaxonomyMixin
+
+TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+# Where a lesson may have been learned: a leercirkel/session or a pilot page.
+LEARNED_AT_APPS = {"learning", "pilots"}
+
+
+class LesTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "learning.Les", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class Les(TaxonomyMixin, BasePage):
+    summary = models.TextField(_("samenvatting"), max_length=600)
+    context = RichTextField(_("situatie"), blank=True, features=TEXT_FEATURES)
+    approach = RichTextField(_("aanpak"), blank=True, features=TEXT_FEATURES)
+    worked = RichTextField(_("wat werkte"), blank=True, features=TEXT_FEATURES)
+    did_not_work = RichTextField(_("wat werkte niet"), blank=True, features=TEXT_FEATURES)
+    tips = RichTextField(_("tips"), blank=True, features=TEXT_FEATURES)
+    date = models.DateField(_("datum"), default=timezone.localdate)
+    learned_at = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="lessons_learned",
+        verbose_name=_("geleerd tijdens"),
+        help_text=_("Een leercirkel, verdiepings- of werksessie, of een pilot."),
+    )
+    tags = ClusterTaggableManager(through=LesTag, blank=True, verbose_name=_("thema's"))
+    external_id = models.CharField(
+        _("externe sleutel"),
+        max_length=100,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("Vaste sleutel voor import en export."),
+    )
+    synthetic = models.BooleanField(
+        _("synthetisch"), default=False, help_text=_("Gegenereerd voor metingen, geen echte les.")
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("date"),
+        MultiFieldPanel(
+            [
+                FieldPanel("context"),
+                FieldPanel("approach"),
+                FieldPanel("worked"),
+                FieldPanel("did_not_work"),
+                FieldPanel("tips"),
+            ],
+            heading=_("De les"),
+        ),
+        PageChooserPanel("learned_at"),
+        *TaxonomyMixin.taxonomy_panels,
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.SearchField("context"),
+        index.SearchField("approach"),
+        index.SearchField("worked"),
+        index.SearchField("did_not_work"),
+        index.SearchField("tips"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("date"),
+    ]
+    parent_page_types = ["learning.KennisbankPage"]
+    subpage_types: list = []
+
+    search_kind = "les"
+
+    class Meta:
+        verbose_name = _("les")
+        verbose_name_plural = _("lessen")
+
+    def clean(self):
+        super().clean()
+        if self.learned_at_id:
+            target = Page.objects.filter(pk=self.learned_at_id).select_related("content_type")
+            target = target.first()
+            if target is None or target.content_type.app_label not in LEARNED_AT_APPS:
+                raise ValidationError(
+                    {
+                        "learned_at": _(
+                            "Kies een leercirkel, verdiepings- of werksessie, of een pilot."
+                        )
+                    }
+                )
+
+    def get_listing_summary(self):
+        return self.listing_summary or self.summary
+
+    def get_search_date(self):
+        return self.date
+
+    def search_text(self):
+        parts = [
+            self.summary,
+            self.context,
+            self.approach,
+            self.worked,
+            self.did_not_work,
+            self.tips,
+        ]
+        return " ".join(strip_tags(part) for part in parts if part)

@@ -1,0 +1,126 @@
+"""Search for the HTML pages (/kennisbank/ and /zoeken/) and the JSON endpoints."""
+
+import logging
+from urllib.parse import urlencode
+
+from django.http import JsonResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+from wagtail.models import Page
+
+from .contract import FACET_LABELS, FACETS, InvalidSearch, SearchRequest
+from .service import search
+
+logger = logging.getLogger(__name__)
+
+HTML_PAGE_SIZE = 10
+AUTOCOMPLETE_LIMIT = 8
+
+
+def search_context(request, *, scope):
+    """Template context for a search page; odd parameters fall back to defaults."""
+    search_request = SearchRequest.from_querydict(
+        request.GET, scope=scope, page_param="pagina", strict=False, page_size=HTML_PAGE_SIZE
+    )
+    search_request.page_size = HTML_PAGE_SIZE
+    response = search(search_request)
+    if response.total and search_request.page > response.num_pages:
+        search_request.page = response.num_pages
+        response = search(search_request)
+    if search_request.q and search_request.page == 1:
+        _record_hit(search_request.q)
+    chips = [
+        {
+            "facet": FACET_LABELS[name],
+            "label": _label(response.facets.get(name, []), value),
+            "remove": urlencode(search_request.as_params(without=(name, value))),
+        }
+        for name, values in search_request.filters.items()
+        for value in values
+    ]
+    facets = [
+        {"name": name, "label": FACET_LABELS[name], "counts": response.facets.get(name, [])}
+        for name in FACETS
+        if response.facets.get(name)
+    ]
+    params = search_request.as_params()
+    return {
+        "search": search_request,
+        "response": response,
+        "facet_groups": facets,
+        "chips": chips,
+        "query_prefix": urlencode(params),
+        "has_search": bool(search_request.q or search_request.filters),
+        "suggestion_query": urlencode(
+            [("q", response.suggestion)] + [p for p in params if p[0] != "q"]
+        )
+        if response.suggestion
+        else "",
+        "pages": _pager(search_request, response),
+    }
+
+
+def _label(counts, value):
+    for count in counts:
+        if count.value == value:
+            return count.label
+    return value
+
+
+def _pager(search_request, response):
+    number = search_request.page
+    last = response.num_pages
+    return {
+        "number": number,
+        "last": last,
+        "previous": number - 1 if number > 1 else None,
+        "next": number + 1 if number < last else None,
+    }
+
+
+def _record_hit(q):
+    """Count the search for Wagtail's popular-searches report (never breaks the page)."""
+    try:
+        from wagtail.contrib.search_promotions.models import Query
+
+        Query.get(q).add_hit()
+    except Exception:  # the count is a nicety; a failed write must not fail the search
+        logger.warning("Zoekopdracht niet geteld", exc_info=True)
+
+
+@require_GET
+def api_search(request):
+    """GET /api/search/: the search contract as JSON; bad parameters give a 400."""
+    try:
+        search_request = SearchRequest.from_querydict(request.GET, scope="kennisbank")
+    except InvalidSearch as exc:
+        return JsonResponse({"error": str(exc)}, status=400)
+    response = search(search_request)
+    if search_request.page > response.num_pages and response.total:
+        return JsonResponse(
+            {
+                "error": _("Pagina %(n)s bestaat niet; er zijn %(last)s pagina's.")
+                % {"n": search_request.page, "last": response.num_pages}
+            },
+            status=400,
+        )
+    return JsonResponse(response.as_json())
+
+
+@require_GET
+def api_autocomplete(request):
+    """GET /api/search/autocomplete/?q=wo: titles that start with the typed words."""
+    q = " ".join(request.GET.get("q", "").split())
+    if len(q) > 100:
+        return JsonResponse({"error": _("De zoekvraag is te lang.")}, status=400)
+    if len(q) < 2:
+        return JsonResponse({"results": []})
+    from learning.models import Leercirkel, Les, Richtlijn
+
+    pages = (
+        Page.objects.live()
+        .public()
+        .type(Les, Leercirkel, Richtlijn)
+        .autocomplete(q)[:AUTOCOMPLETE_LIMIT]
+    )
+    return JsonResponse({"results": [{"title": p.title, "url": p.url} for p in pages]})

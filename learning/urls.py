@@ -1,0 +1,12 @@
+"""URLs of the learning app that are not Wagtail pages (full paths, included at the root)."""
+
+from django.urls import path
+
+from .search import views
+
+app_name = "learning"
+
+urlpatterns = [
+    path("api/search/", views.api_search, name="api_search"),
+    path("api/search/autocomplete/", views.api_autocomplete, name="api_autocomplete"),
+]

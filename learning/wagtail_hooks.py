@@ -1,0 +1,46 @@
+"""Admin: the synonyms snippet and the home-page panel with guidelines due for review."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import Synoniemgroep
+from .models.richtlijn import REVIEW_WARNING_DAYS, review_due
+
+
+class SynoniemgroepViewSet(SnippetViewSet):
+    model = Synoniemgroep
+    icon = "list-ul"
+    menu_label = _("Synoniemen")
+    add_to_admin_menu = True
+    menu_order = 310
+    list_display = ["__str__"]
+    search_fields = ["terms"]
+
+
+register_snippet(SynoniemgroepViewSet)
+
+
+class ReviewDuePanel(Component):
+    """Guidelines past their review date or due within 30 days."""
+
+    name = "richtlijnen_herziening"
+    order = 150
+    template_name = "learning/admin/review_due_panel.html"
+
+    def get_context_data(self, parent_context):
+        from django.utils import timezone
+
+        context = super().get_context_data(parent_context)
+        context["guidelines"] = list(review_due())
+        context["today"] = timezone.localdate()
+        context["days"] = REVIEW_WARNING_DAYS
+        return context
+
+
+@hooks.register("construct_homepage_panels")
+def add_review_due_panel(request, panels):
+    if request.user.has_perm("wagtailadmin.access_admin"):
+        panels.append(ReviewDuePanel())

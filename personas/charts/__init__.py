@@ -1,0 +1,1 @@
+"""Charts of how many young people share a persona's characteristics."""

@@ -1,0 +1,27 @@
+"""Pilot pages, their progress updates, the call for applications and regional editors."""
+
+from .editors import RegioRedactie
+from .oproep import Aanmelding, AanmeldingOrganisatie, PilotOproepPage
+from .pages import (
+    Leerpunt,
+    PilotIndexPage,
+    PilotOrganisatie,
+    PilotPage,
+    PilotStatus,
+    VoortgangsberichtPage,
+)
+from .programme import Programma
+
+__all__ = [
+    "Aanmelding",
+    "AanmeldingOrganisatie",
+    "Leerpunt",
+    "PilotIndexPage",
+    "PilotOproepPage",
+    "PilotOrganisatie",
+    "PilotPage",
+    "PilotStatus",
+    "Programma",
+    "RegioRedactie",
+    "VoortgangsberichtPage",
+]

@@ -1,0 +1,331 @@
+from django.db import models
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from leernetwerk.core.blocks import BaseStreamBlock
+from leernetwerk.core.models import BasePage, SectionIndexPage
+
+RICH_FEATURES = ["h3", "h4", "bold", "italic", "link", "ol", "ul"]
+
+
+class PilotStatus(models.TextChoices):
+    AANMELDING = "aanmelding", _("Aanmelding")
+    GESTART = "gestart", _("Gestart")
+    LOPEND = "lopend", _("Lopend")
+    AFGEROND = "afgerond", _("Afgerond")
+
+
+RUNNING_STATUSES = (PilotStatus.GESTART, PilotStatus.LOPEND)
+
+
+class PilotIndexPage(RoutablePageMixin, SectionIndexPage):
+    """The section's landing page (pilotoverzicht): map, filters and the list of pilots."""
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["pilots.PilotPage", "pilots.PilotOproepPage"]
+
+    class Meta:
+        verbose_name = _("pilotoverzicht")
+
+    def pilots(self):
+        """Live pilots under this index with everything the overview shows, in a fixed
+        number of queries whatever their count."""
+        return (
+            PilotPage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("programma")
+            .prefetch_related(
+                "regions",
+                Prefetch(
+                    "organisations",
+                    queryset=PilotOrganisatie.objects.select_related("sector"),
+                ),
+            )
+            .order_by("title")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from ..overview import overview_context
+
+        # Skip SectionIndexPage's generic child listing: the overview replaces it.
+        context = BasePage.get_context(self, request, *args, **kwargs)
+        context.update(overview_context(self, request))
+        return context
+
+    @path("feed/rss/", name="rss")
+    def rss_feed(self, request):
+        from ..feeds import AllPilotsRssFeed
+
+        return AllPilotsRssFeed(self)(request)
+
+    @path("feed/atom/", name="atom")
+    def atom_feed(self, request):
+        from ..feeds import AllPilotsAtomFeed
+
+        return AllPilotsAtomFeed(self)(request)
+
+
+class PilotPage(RoutablePageMixin, BasePage):
+    """One pilot: who takes part, what it wants to achieve and how it goes (timeline)."""
+
+    programma = models.ForeignKey(
+        "pilots.Programma",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="pilots",
+        verbose_name=_("programma of thema"),
+    )
+    regions = ParentalManyToManyField(
+        "taxonomy.Regio", blank=True, related_name="pilots", verbose_name=_("regio's")
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=PilotStatus.choices, default=PilotStatus.AANMELDING
+    )
+    start_date = models.DateField(_("startdatum"), null=True, blank=True)
+    end_date = models.DateField(_("einddatum"), null=True, blank=True)
+    goal = RichTextField(_("doel"), blank=True, features=RICH_FEATURES)
+    target_group = RichTextField(_("doelgroep"), blank=True, features=RICH_FEATURES)
+    doelgroepen = ParentalManyToManyField(
+        "taxonomy.Doelgroep", blank=True, related_name="pilots", verbose_name=_("doelgroepen")
+    )
+    approach = RichTextField(_("aanpak"), blank=True, features=RICH_FEATURES)
+    startfoto = StreamField(
+        BaseStreamBlock(),
+        blank=True,
+        verbose_name=_("startfoto"),
+        help_text=_("De gezamenlijke analyse van de uitgangssituatie in de regio."),
+    )
+    plan_van_aanpak = StreamField(
+        BaseStreamBlock(),
+        blank=True,
+        verbose_name=_("plan van aanpak"),
+        help_text=_("Het plan op maat: wat de regio gaat doen, met wie en wanneer."),
+    )
+    contact_name = models.CharField(_("contactpersoon"), max_length=150, blank=True)
+    contact_organisation = models.CharField(_("organisatie"), max_length=150, blank=True)
+    contact_email = models.EmailField(_("e-mailadres"), blank=True)
+    contact_phone = models.CharField(_("telefoonnummer"), max_length=30, blank=True)
+
+    parent_page_types = ["pilots.PilotIndexPage"]
+    subpage_types = ["pilots.VoortgangsberichtPage"]
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("programma"),
+                FieldPanel("regions"),
+                FieldPanel("status"),
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+            ],
+            heading=_("Kenmerken"),
+        ),
+        InlinePanel("organisations", label=_("Deelnemende organisaties"), min_num=1),
+        FieldPanel("goal"),
+        FieldPanel("target_group"),
+        FieldPanel("doelgroepen"),
+        FieldPanel("approach"),
+        FieldPanel("startfoto"),
+        FieldPanel("plan_van_aanpak"),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_name"),
+                FieldPanel("contact_organisation"),
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+            ],
+            heading=_("Contact"),
+        ),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("goal"),
+        index.SearchField("target_group"),
+        index.SearchField("approach"),
+        index.SearchField("startfoto"),
+        index.SearchField("plan_van_aanpak"),
+        index.FilterField("status"),
+        index.RelatedFields("organisations", [index.SearchField("name")]),
+        index.RelatedFields("regions", [index.SearchField("name")]),
+    ]
+
+    class Meta:
+        verbose_name = _("pilot")
+        verbose_name_plural = _("pilots")
+
+    @property
+    def is_running(self):
+        return self.status in RUNNING_STATUSES
+
+    @cached_property
+    def sector_groups(self):
+        """The distinct sector groups of the participating organisations, in their order."""
+        groups = {org.sector.number: org.sector for org in self.organisations.all()}
+        return [groups[number] for number in sorted(groups)]
+
+    def get_listing_summary(self):
+        return self.listing_summary or self.search_description
+
+    def updates(self):
+        return (
+            VoortgangsberichtPage.objects.live()
+            .public()
+            .child_of(self)
+            .prefetch_related("leerpunten__link_page")
+            .order_by("-date", "-pk")
+        )
+
+    def permissions_for_user(self, user):
+        from ..permissions import PilotPermissionTester
+
+        return PilotPermissionTester(user, self)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["updates"] = self.updates()
+        context["organisations"] = self.organisations.select_related("sector")
+        return context
+
+    @path("feed/rss/", name="rss")
+    def rss_feed(self, request):
+        from ..feeds import PilotRssFeed
+
+        return PilotRssFeed(self)(request)
+
+    @path("feed/atom/", name="atom")
+    def atom_feed(self, request):
+        from ..feeds import PilotAtomFeed
+
+        return PilotAtomFeed(self)(request)
+
+
+class PilotOrganisatie(Orderable):
+    pilot = ParentalKey(PilotPage, on_delete=models.CASCADE, related_name="organisations")
+    name = models.CharField(_("naam"), max_length=200)
+    sector = models.ForeignKey(
+        "taxonomy.SectorGroep",
+        on_delete=models.PROTECT,
+        related_name="pilot_organisations",
+        verbose_name=_("sectorgroep"),
+    )
+    role = models.CharField(_("rol in de pilot"), max_length=200, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("sector"), FieldPanel("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("deelnemende organisatie")
+        verbose_name_plural = _("deelnemende organisaties")
+
+    def __str__(self):
+        return self.name
+
+
+class Fase(models.TextChoices):
+    VOORBEREIDING = "voorbereiding", _("Voorbereiding")
+    STARTFOTO = "startfoto", _("Startfoto")
+    PLAN = "plan-van-aanpak", _("Plan van aanpak")
+    UITVOERING = "uitvoering", _("Uitvoering")
+    EVALUATIE = "evaluatie", _("Evaluatie")
+    BORGING = "borging", _("Borging")
+
+
+class VoortgangsberichtPage(BasePage):
+    """A dated progress update of a pilot; regional editors publish these themselves."""
+
+    date = models.DateField(_("datum"), default=timezone.localdate)
+    phase = models.CharField(_("fase"), max_length=20, choices=Fase.choices)
+    intro = models.TextField(_("samenvatting"), max_length=600)
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("tekst"))
+
+    parent_page_types = ["pilots.PilotPage"]
+    subpage_types: list = []
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("date"), FieldPanel("phase")]),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        InlinePanel(
+            "leerpunten",
+            label=_("Geleerde lessen"),
+            help_text=_(
+                "Wat heeft de regio geleerd? Verwijs zo nodig naar een les in de kennisbank."
+            ),
+        ),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+        index.RelatedFields("leerpunten", [index.SearchField("title"), index.SearchField("text")]),
+    ]
+
+    class Meta:
+        verbose_name = _("voortgangsbericht")
+        verbose_name_plural = _("voortgangsberichten")
+
+    def get_listing_summary(self):
+        return self.listing_summary or self.intro
+
+    @cached_property
+    def pilot(self):
+        return PilotPage.objects.parent_of(self).first()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["pilot"] = self.pilot
+        context["leerpunten"] = self.leerpunten.select_related("link_page")
+        return context
+
+
+class Leerpunt(Orderable):
+    """A lesson learned, told in the update itself and optionally linked to a kennisbank page,
+    so the lesson is found by the site search either way."""
+
+    update = ParentalKey(VoortgangsberichtPage, on_delete=models.CASCADE, related_name="leerpunten")
+    title = models.CharField(_("les in één zin"), max_length=255)
+    text = models.TextField(_("toelichting"), blank=True)
+    link_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("les in de kennisbank"),
+        help_text=_("Kies de bijbehorende les in de kennisbank, als die er is."),
+    )
+    create_les = models.BooleanField(
+        _("als les in de kennisbank plaatsen"),
+        default=False,
+        help_text=_(
+            "Maakt bij publiceren een les in de kennisbank met deze tekst, als er nog geen "
+            "les gekozen is."
+        ),
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("text"),
+        PageChooserPanel("link_page", page_type="learning.Les"),
+        FieldPanel("create_les"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("geleerde les")
+        verbose_name_plural = _("geleerde lessen")
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,67 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Aanmelding, PilotIndexPage, PilotPage, Programma, RegioRedactie
+from .permissions import ensure_pilot_workflow, sync_region_page_permissions
+
+
+class ProgrammaViewSet(SnippetViewSet):
+    model = Programma
+    icon = "folder-open-inverse"
+    list_display = ["name", "slug"]
+
+
+class RegioRedactieViewSet(SnippetViewSet):
+    model = RegioRedactie
+    icon = "group"
+    list_display = ["regio", "group"]
+
+
+class AanmeldingViewSet(SnippetViewSet):
+    model = Aanmelding
+    icon = "form"
+    list_display = ["regio", "contact_name", "oproep", "status", "submitted_at"]
+    list_filter = ["status", "oproep"]
+    list_export = [
+        "submitted_at",
+        "oproep",
+        "status",
+        "regio",
+        "contact_name",
+        "contact_role",
+        "contact_email",
+        "contact_phone",
+        "programma",
+        "organisations_display",
+        "sector_groups_display",
+        "motivation",
+    ]
+    export_filename = "pilotaanmeldingen"
+    ordering = ["-submitted_at"]
+    inspect_view_enabled = True
+
+    def get_queryset(self, request):
+        return Aanmelding.objects.select_related("regio", "oproep", "programma").prefetch_related(
+            "organisations__sector"
+        )
+
+
+class PilotsGroup(SnippetViewSetGroup):
+    menu_label = _("Pilots")
+    menu_icon = "site"
+    menu_order = 310
+    items = (AanmeldingViewSet, ProgrammaViewSet, RegioRedactieViewSet)
+
+
+register_snippet(PilotsGroup)
+
+
+@hooks.register("after_create_page")
+def setup_new_pilot_pages(request, page):
+    specific = page.specific
+    if isinstance(specific, PilotPage):
+        sync_region_page_permissions(pilots=[specific])
+    elif isinstance(specific, PilotIndexPage):
+        ensure_pilot_workflow(specific)

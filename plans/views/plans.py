@@ -1,0 +1,259 @@
+"""Starting, reading and editing plans."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
+from django.views.decorators.http import require_POST
+
+from leernetwerk.core.models import paginate
+
+from ..access import WRITERS, log_access, plan_view, require_open
+from ..containment import contain
+from ..forms import (
+    ActionFormSet,
+    DomainFormSet,
+    NetworkFormSet,
+    PlanForm,
+    PlanStartForm,
+    ReviewForm,
+    VersionedForm,
+)
+from ..history import diff, snapshot
+from ..merge import action_values, edit_values, network_values, three_way
+from ..models import AccessLogEntry, Action, Plan, Role, ToekomstplanTemplatePage
+from ..writes import Conflict, create_plan, save_version
+
+Log = AccessLogEntry.Action
+
+
+@login_required
+@never_cache
+@contain
+def plan_list(request):
+    plans = (
+        Plan.objects.connected(request.user)
+        .select_related("template")
+        .annotate(open_actions=Count("actions", filter=~Q(actions__status=Action.Status.KLAAR)))
+        .order_by("-updated_at", "-pk")
+    )
+    return render(request, "plans/plan_list.html", {"plans": paginate(request, plans)})
+
+
+@login_required
+@sensitive_post_parameters()
+@never_cache
+@contain
+@sensitive_variables()
+def plan_start(request, template_id):
+    template = get_object_or_404(ToekomstplanTemplatePage.objects.live().public(), pk=template_id)
+    form = PlanStartForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        plan = create_plan(template, form.cleaned_data, request.user)
+        log_access(request, plan, Log.CREATE, f"gestart met sjabloon {template.pk}")
+        messages.success(request, "Het plan is aangemaakt. Vul het samen met de jongere in.")
+        return redirect("plans:edit", reference=plan.reference)
+    return render(request, "plans/plan_start.html", {"form": form, "template": template})
+
+
+@plan_view()
+def plan_detail(request, plan):
+    log_access(request, plan, Log.READ, "plan bekeken")
+    context = {
+        "plan": plan,
+        "domains": plan.domains.select_related("levensgebied").prefetch_related(
+            "actions__network_member"
+        ),
+        "network": plan.network.all(),
+        "reviews": plan.reviews.all(),
+        "can_write": plan.my_role in WRITERS and not plan.is_closed,
+        "is_owner": plan.my_role == Role.EIGENAAR,
+    }
+    return render(request, "plans/plan_detail.html", context)
+
+
+def _versioned_edit(request, plan, *, make_forms, template, what, title, merge_values=None):
+    """Validate everything first, then save only if nobody saved in between."""
+    require_open(plan)
+    if request.method == "POST":
+        version_form = VersionedForm(request.POST)
+        forms = make_forms(request.POST, plan)
+        valid = [version_form.is_valid()] + [form.is_valid() for form in forms]
+        if all(valid):
+            base = version_form.cleaned_data["version"]
+            try:
+                save_version(plan, base, request.user, lambda: [form.save() for form in forms])
+            except Conflict:
+                return _conflict(request, plan, base, make_forms, template, title, merge_values)
+            log_access(request, plan, Log.WRITE, what)
+            messages.success(request, "Opgeslagen. Er is een nieuwe versie van het plan gemaakt.")
+            return redirect("plans:detail", reference=plan.reference)
+        if not version_form.is_valid():
+            messages.error(request, "Het formulier is niet compleet. Laad de pagina opnieuw.")
+    else:
+        version_form = VersionedForm(initial={"version": plan.version})
+        forms = make_forms(None, plan)
+    context = {"plan": plan, "forms": forms, "version_form": version_form, "title": title}
+    return render(request, template, context)
+
+
+def _conflict(request, stale_plan, base, make_forms, template, title, merge_values):
+    """Show what others changed and merge it into the editor's input, ready to save again."""
+    plan = get_object_or_404(Plan.objects.connected(request.user), pk=stale_plan.pk)
+    base_revision = plan.revisions.filter(number=base).first()
+    base_snapshot = base_revision.snapshot if base_revision else {}
+    current = snapshot(plan)
+    changes = diff(base_snapshot, current)
+    data = request.POST.copy()
+    both_changed = []
+    if merge_values is not None:
+        both_changed = three_way(
+            data, merge_values(base_snapshot, data), merge_values(current, data)
+        )
+    data["version"] = str(plan.version)
+    version_form = VersionedForm(data)
+    forms = make_forms(data, plan)
+    for form in forms:
+        form.is_valid()  # show the merged values with any errors against the new state
+    context = {
+        "plan": plan,
+        "forms": forms,
+        "version_form": version_form,
+        "title": title,
+        "conflict": True,
+        "changes": changes,
+        "both_changed": len(both_changed),
+    }
+    return render(request, template, context, status=409)
+
+
+@sensitive_post_parameters()
+@plan_view(roles=WRITERS)
+@sensitive_variables()
+def plan_edit(request, plan):
+    def make_forms(data, plan):
+        return [
+            PlanForm(data, instance=plan),
+            DomainFormSet(
+                data, queryset=plan.domains.select_related("levensgebied"), prefix="domains"
+            ),
+        ]
+
+    return _versioned_edit(
+        request,
+        plan,
+        make_forms=make_forms,
+        template="plans/plan_edit.html",
+        what="plan bewerkt",
+        title="Plan bewerken",
+        merge_values=edit_values,
+    )
+
+
+@sensitive_post_parameters()
+@plan_view(roles=WRITERS)
+@sensitive_variables()
+def plan_network(request, plan):
+    def make_forms(data, plan):
+        return [NetworkFormSet(data, instance=plan, prefix="network")]
+
+    return _versioned_edit(
+        request,
+        plan,
+        make_forms=make_forms,
+        template="plans/plan_formset.html",
+        what="steuncirkel bewerkt",
+        title="Steuncirkel bewerken",
+        merge_values=network_values,
+    )
+
+
+@sensitive_post_parameters()
+@plan_view(roles=WRITERS)
+@sensitive_variables()
+def plan_actions(request, plan):
+    def make_forms(data, plan):
+        return [
+            ActionFormSet(
+                data,
+                instance=plan,
+                prefix="actions",
+                queryset=Action.objects.filter(plan=plan).select_related("domain"),
+                form_kwargs={"plan": plan},
+            )
+        ]
+
+    return _versioned_edit(
+        request,
+        plan,
+        make_forms=make_forms,
+        template="plans/plan_formset.html",
+        what="acties bewerkt",
+        title="Acties bewerken",
+        merge_values=action_values,
+    )
+
+
+@sensitive_post_parameters()
+@plan_view(roles=WRITERS)
+@sensitive_variables()
+def plan_review(request, plan):
+    def make_forms(data, plan):
+        form = ReviewForm(data, prefix="review")
+        form.instance.plan = plan
+        form.instance.author = request.user
+        return [form]
+
+    return _versioned_edit(
+        request,
+        plan,
+        make_forms=make_forms,
+        template="plans/plan_formset.html",
+        what="evaluatie toegevoegd",
+        title="Evaluatie toevoegen",
+    )
+
+
+@plan_view()
+def plan_revisions(request, plan):
+    log_access(request, plan, Log.READ, "versies bekeken")
+    revisions = plan.revisions.select_related("author").defer("snapshot")
+    return render(
+        request,
+        "plans/plan_revisions.html",
+        {"plan": plan, "revisions": paginate(request, revisions)},
+    )
+
+
+@plan_view()
+def plan_revision_diff(request, plan, number):
+    revision = get_object_or_404(plan.revisions.select_related("author"), number=number)
+    previous = plan.revisions.filter(number__lt=number).order_by("-number").first()
+    log_access(request, plan, Log.READ, f"verschil versie {number} bekeken")
+    changes = diff(previous.snapshot if previous else {}, revision.snapshot)
+    context = {"plan": plan, "revision": revision, "previous": previous, "changes": changes}
+    return render(request, "plans/plan_diff.html", context)
+
+
+@require_POST
+@plan_view(roles={Role.EIGENAAR})
+def plan_close(request, plan):
+    closing = not plan.is_closed
+
+    def apply():
+        from django.utils import timezone
+
+        plan.status = Plan.Status.AFGESLOTEN if closing else Plan.Status.ACTIEF
+        plan.closed_at = timezone.now() if closing else None
+        plan.save()
+
+    save_version(plan, plan.version, request.user, apply)
+    log_access(request, plan, Log.CLOSE, "afgesloten" if closing else "heropend")
+    if closing:
+        messages.success(request, "Het plan is afgesloten. Na de bewaartermijn wordt het gewist.")
+    else:
+        messages.success(request, "Het plan is weer geopend.")
+    return redirect(reverse("plans:detail", kwargs={"reference": plan.reference}))

@@ -1,0 +1,172 @@
+"""Demo content helpers and the site skeleton: home page, sections, navigation.
+
+Every ``load_demo`` step is idempotent: pages are found by slug under their parent
+and updated, never duplicated. Apps add their own content in ``<app>/demo.py``
+with a ``load(home, log)`` function (see the load_demo command).
+"""
+
+from wagtail.models import Page, Site
+from wagtail.rich_text import RichText
+
+from .models import FooterLink, HomePage, MainMenuItem, NavigationSettings
+
+SECTIONS = [
+    # (app_label.Model, slug, title, intro)
+    (
+        "learning.KennisbankPage",
+        "kennisbank",
+        "Kennisbank",
+        "Lessen uit de praktijk, verslagen van leercirkels en richtlijnen: doorzoekbaar op "
+        "levensgebied, doelgroep, sector en regio.",
+    ),
+    (
+        "pilots.PilotIndexPage",
+        "pilots",
+        "Pilots",
+        "Regio's die samen met jongeren nieuwe werkwijzen uitproberen, en wat zij daarvan leren.",
+    ),
+    (
+        "personas.PersonaIndexPage",
+        "personas",
+        "Persona's",
+        "Zestien jongeren in verschillende situaties, gemaakt met jongeren uit pilotgemeenten, "
+        "met cijfers over hoeveel jongeren in uw regio hun kenmerken delen.",
+    ),
+    (
+        "toolkit.ToolIndexPage",
+        "hulpmiddelen",
+        "Hulpmiddelen",
+        "Interactieve instrumenten voor beleid en praktijk: van participatiewiel tot omgekeerde "
+        "toets.",
+    ),
+    (
+        "plans.ToekomstplanIndexPage",
+        "toekomstplan",
+        "Toekomstplan",
+        "Eén plan van de jongere zelf, waarin netwerk en professionals samenwerken.",
+    ),
+    ("news.NewsIndexPage", "nieuws", "Nieuws", "Nieuws uit het leernetwerk en de pilotregio's."),
+]
+
+
+def upsert_page(parent, model, slug, **fields):
+    """Create or update the child of ``parent`` with ``slug`` and publish it."""
+    existing = parent.get_children().filter(slug=slug).first()
+    if existing is not None:
+        page = existing.specific
+        if not isinstance(page, model):
+            raise TypeError(f"{page.url_path} is {type(page).__name__}, not {model.__name__}")
+        for name, value in fields.items():
+            setattr(page, name, value)
+        page.save_revision().publish()
+        return page
+    page = model(slug=slug, **fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def rich(text):
+    """Paragraphs separated by blank lines as rich-text HTML."""
+    return "".join(f"<p>{para.strip()}</p>" for para in text.strip().split("\n\n"))
+
+
+def paragraph_body(text):
+    return [("paragraph", RichText(rich(text)))]
+
+
+def load_home():
+    root = Page.get_first_root_node()
+    home = HomePage.objects.first()
+    if home is not None:
+        return home
+    # Wagtail's placeholder "Welcome" page holds the slug "home"; move it aside first.
+    placeholder = root.get_children().filter(slug="home").first()
+    if placeholder is not None:
+        placeholder.slug = "welkom-placeholder"
+        placeholder.save()
+    home = HomePage(
+        title="Leernetwerk 16-27",
+        slug="home",
+        intro="Samen leren wat werkt voor jongeren van 16 tot 27",
+        lead=rich(
+            "Het leernetwerk brengt professionals, pilotregio's en jongeren samen. "
+            "Zoek lessen uit de praktijk, gebruik de hulpmiddelen en werk samen aan "
+            "één toekomstplan per jongere."
+        ),
+    )
+    root.add_child(instance=home)
+    home.save_revision().publish()
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(
+            hostname="localhost",
+            port=80,
+            root_page=home,
+            site_name="Leernetwerk 16-27",
+            is_default_site=True,
+        )
+    else:
+        site.root_page = home
+        site.site_name = "Leernetwerk 16-27"
+        site.save()
+    if placeholder is not None and placeholder.get_children_count() == 0:
+        placeholder.delete()
+    return home
+
+
+def load_sections(home):
+    from django.apps import apps
+
+    sections = {}
+    for dotted, slug, title, intro in SECTIONS:
+        model = apps.get_model(dotted)
+        sections[slug] = upsert_page(home, model, slug, title=title, intro=rich(intro))
+    return sections
+
+
+def load_navigation(home, sections):
+    site = Site.objects.get(root_page=home)
+    nav = NavigationSettings.for_site(site)
+    nav.footer_text = rich(
+        "Het Leernetwerk 16-27 is een platform van de landelijke aanpak voor kwetsbare "
+        "jongeren, met het Nederlands Jeugdinstituut, Movisie en OZJ."
+    )
+    nav.main_menu.set(
+        [
+            MainMenuItem(link_page=sections[slug])
+            for slug in (
+                "kennisbank",
+                "pilots",
+                "personas",
+                "hulpmiddelen",
+                "toekomstplan",
+                "nieuws",
+            )
+        ]
+    )
+    nav.footer_links.set(
+        [
+            FooterLink(link_url="/zoeken/", label="Zoeken"),
+            FooterLink(link_url="/sitemap.xml", label="Sitemap"),
+            FooterLink(link_page=sections["nieuws"], label="Nieuws"),
+        ]
+    )
+    nav.save()
+
+
+def load_featured(home, count=3):
+    """Feature the most recent lessons on the home page when an editor has not chosen any."""
+    from django.apps import apps
+
+    from .models import HomeFeaturedItem
+
+    if home.featured_items.exists():
+        return
+    try:
+        lesson_model = apps.get_model("learning", "Les")
+    except LookupError:
+        return
+    lessons = lesson_model.objects.live().descendant_of(home).order_by("-first_published_at")
+    for order, lesson in enumerate(lessons[:count]):
+        HomeFeaturedItem.objects.create(home=home, page=lesson, sort_order=order)

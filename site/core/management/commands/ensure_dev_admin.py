@@ -1,0 +1,37 @@
+"""Create a local administrator for `make run` and print its credentials.
+
+The password is generated once and kept in var/ (never committed), so each run
+prints the same login. Refuses to run with DEBUG off: not for production.
+"""
+
+import secrets
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+
+
+class Command(BaseCommand):
+    help = "Maakt een lokale beheerder 'admin' aan (alleen voor ontwikkeling)."
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError("Alleen bedoeld voor lokale ontwikkeling (DEBUG staat uit).")
+        secret_file = settings.VAR_DIR / "admin-password.txt"
+        password = secret_file.read_text().strip() if secret_file.exists() else ""
+        if not password:
+            password = secrets.token_urlsafe(12)
+            secret_file.write_text(password + "\n")
+            secret_file.chmod(0o600)
+        user_model = get_user_model()
+        user, _ = user_model.objects.get_or_create(
+            username="admin", defaults={"email": "admin@example.org"}
+        )
+        user.is_staff = user.is_superuser = True
+        user.set_password(password)
+        user.save()
+        self.stdout.write(
+            self.style.SUCCESS(
+                "Beheer: http://127.0.0.1:8000/cms/  gebruiker: admin  wachtwoord: " + password
+            )
+        )

@@ -1,0 +1,41 @@
+"""Top-level URLs. Each app contributes its own ``urls.py``; Wagtail serves the rest."""
+
+from django.conf import settings
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps import Sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from leernetwerk.core import views as core_views
+from leernetwerk.core.api import router as api_router
+from leernetwerk.sitesearch import views as search_views
+
+urlpatterns = [
+    path("cms/", include(wagtailadmin_urls)),
+    path("documenten/", include(wagtaildocs_urls)),
+    path("zoeken/", search_views.search, name="search"),
+    path("account/", include("leernetwerk.users.urls")),
+    path("api/v2/", api_router.urls),
+    # Each app owns its full URL paths (views that are not Wagtail pages).
+    path("", include("learning.urls")),
+    path("", include("pilots.urls")),
+    path("", include("personas.urls")),
+    path("", include("toolkit.urls")),
+    path("", include("plans.urls")),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
+    path("robots.txt", core_views.robots_txt, name="robots_txt"),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+
+    urlpatterns += staticfiles_urlpatterns()
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += [path("", include(wagtail_urls))]
+
+handler404 = "leernetwerk.core.views.page_not_found"
+handler500 = "leernetwerk.core.views.server_error"

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class UsersConfig(AppConfig):
+    name = "leernetwerk.users"
+    label = "users"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,104 @@
+"""Playwright against Debian's Chromium and a live Django server.
+
+pytest-playwright cannot point --browser-channel at /usr/bin/chromium, so the
+launch arguments are overridden here. Outside CI a missing Chromium skips these
+tests with a reason; in CI (CI=true) it fails the run, as a skipped suite must.
+"""
+
+import os
+import shutil
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+# Playwright's sync API runs an event loop in the test thread; the database calls made
+# by fixtures in that thread are still synchronous, so Django's guard is lifted here only.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not os.path.exists(CHROMIUM):
+        message = f"Chromium niet gevonden op {CHROMIUM}; draai scripts/ensure-chromium."
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def axe():
+    return Axe()
+
+
+@pytest.fixture
+def assert_accessible(axe):
+    """Run axe-core (WCAG 2.1 A/AA rules) on the page and fail with the violations listed."""
+
+    def check(page):
+        results = axe.run(
+            page,
+            options={
+                "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
+            },
+        )
+        violations = results.response["violations"]
+        assert not violations, results.generate_report()
+
+    return check
+
+
+@pytest.fixture
+def demo_site(transactional_db):
+    """The full demo content (load_demo) in the live-server database."""
+    from django.core.management import call_command
+
+    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+
+
+@pytest.fixture
+def site_skeleton(transactional_db):
+    """Page tree, navigation, taxonomy and news only: much faster than the full demo."""
+    from django.core.management import call_command
+
+    call_command(
+        "load_demo", only=["leernetwerk.taxonomy", "leernetwerk.news"], stdout=open(os.devnull, "w")
+    )  # noqa: SIM115
+
+
+_SERIALIZED = {}
+
+
+@pytest.fixture(autouse=True)
+def _restorable_test_database(django_db_setup, django_db_blocker):
+    """Keep serialized_rollback working once Playwright runs.
+
+    Playwright's event loop makes Django hand this thread another connection object
+    than the one pytest-django serialised the test database on, so after the first
+    live-server test flushes the database nothing was restored (no root page, no
+    seeded vocabulary). Serialise once, while the migrated data is still there, and
+    give it to whichever connection object is in use.
+    """
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        if "default" not in _SERIALIZED:
+            _SERIALIZED["default"] = (
+                getattr(connection, "_test_serialized_contents", None)
+                or connection.creation.serialize_db_to_string()
+            )
+        connection._test_serialized_contents = _SERIALIZED["default"]

@@ -1,0 +1,112 @@
+"""Kennisbank in a real browser: filtering and paging without JavaScript tricks, and axe
+(zero violations) on the search, lesson, leercirkel and guideline pages."""
+
+import datetime
+import os
+
+import pytest
+
+from learning.factories import add_leercirkel, add_les, add_richtlijn, make_kennisbank
+
+# Playwright's sync API keeps an event loop running in this thread; Django would otherwise
+# refuse the ORM calls of fixtures and the database flush between tests.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@pytest.fixture
+def kennisbank_site(home):
+    kennisbank = make_kennisbank(home)
+    cirkel = add_leercirkel(
+        kennisbank,
+        "Tweede leercirkel",
+        theme="Samen beginnen",
+        programme="<p>Kennismaking en rondetafels.</p>",
+        organisations="Nederlands Jeugdinstituut\nMovisie",
+    )
+    for i in range(12):
+        add_les(
+            kennisbank,
+            f"Les {i + 1:02d} over wonen en werk",
+            summary="Een coach hielp de jongere bij het vinden van een woning.",
+            context="<p>De jongere zocht een woning.</p>",
+            worked="<p>Een vaste coach.</p>",
+            domains=["wonen"] if i % 2 else ["werk"],
+            tags=["coaching"],
+            kennisbronnen=["ervaringskennis"],
+            date=datetime.date(2019, 1, 1) + datetime.timedelta(days=i),
+            learned_at=cirkel,
+        )
+    guideline = add_richtlijn(
+        kennisbank,
+        "Veldnorm overgang naar 18+",
+        summary="Afspraken voor doorlopende hulp.",
+        status="vastgesteld",
+        adoption_date=datetime.date(2020, 1, 1),
+        review_date=datetime.date(2030, 1, 1),
+    )
+    from learning.models import Les
+
+    first = Les.objects.order_by("pk").first()
+    # URLs and titles are read here: the browser's event loop forbids ORM calls in tests.
+    return {
+        name: (obj.url, obj.title)
+        for name, obj in {"les": first, "cirkel": cirkel, "guideline": guideline}.items()
+    }
+
+
+def test_search_filters_paging_and_pages_are_accessible(
+    kennisbank_site, live_server, page, assert_accessible
+):
+    page.goto(f"{live_server.url}/kennisbank/")
+    assert page.locator("#kb-resultaten").inner_text().startswith("14 resultaten")
+    assert_accessible(page)
+
+    page.locator("input[name=levensgebied][value=werk]").check()
+    page.get_by_role("button", name="Filters toepassen").click()
+    assert page.locator("#kb-resultaten").inner_text().startswith("6 resultaten")
+    chip = page.get_by_role("link", name="Levensgebied: Werk")
+    assert chip.is_visible()
+    assert_accessible(page)
+
+    chip.click()
+    assert page.locator("#kb-resultaten").inner_text().startswith("14 resultaten")
+    page.locator("#kb-zoekterm").fill("woningen")
+    page.get_by_label("Sorteren op").select_option("datum")
+    page.locator(".kb-search").get_by_role("button", name="Zoeken", exact=True).click()
+    assert page.locator("#kb-resultaten").inner_text().startswith("12 resultaten")
+    assert page.locator(".kb-hit mark").first.inner_text().lower() == "woning"
+    assert page.locator(".kb-hit h3").first.inner_text() == "Les 12 over wonen en werk"
+
+    page.get_by_role("link", name="Volgende").click()
+    assert "Pagina 2 van 2" in page.locator(".pagination").inner_text()
+    assert page.locator(".kb-hit").count() == 2
+    assert page.locator("#kb-zoekterm").input_value() == "woningen"
+    assert_accessible(page)
+
+    # One test function: the live-server database is rebuilt per test, which is slow.
+    check_empty_state_and_suggestion(page, live_server.url, assert_accessible)
+    check_site_search(page, live_server.url, assert_accessible)
+    for url, title in kennisbank_site.values():
+        check_content_page(page, live_server.url, assert_accessible, url, title)
+
+
+def check_empty_state_and_suggestion(page, base, assert_accessible):
+    page.goto(f"{base}/kennisbank/?q=wonign")
+    assert "Er is niets gevonden" in page.content()
+    page.locator(".kb-suggestion a").click()
+    assert page.locator("#kb-resultaten").inner_text().startswith("12 resultaten")
+    assert_accessible(page)
+
+
+def check_site_search(page, base, assert_accessible):
+    page.goto(f"{base}/zoeken/?q=coach")
+    assert page.locator(".kb-hit").count() == 10
+    assert_accessible(page)
+
+
+def check_content_page(page, base, assert_accessible, url, title):
+    page.goto(f"{base}{url}")
+    assert page.locator("h1").inner_text() == title
+    assert_accessible(page)

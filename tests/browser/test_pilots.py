@@ -1,0 +1,99 @@
+"""Pilots in a real browser: overview map, list and filters, a pilot with its timeline,
+a progress update and the application form (with an error), each checked with axe."""
+
+import datetime
+import os
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+# Playwright's sync API keeps an event loop running in this thread; Django's ORM calls
+# from the test (fixtures, factories) are still synchronous and safe here.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def test_overview_map_list_and_filters(page, live_server, demo_site, assert_accessible):
+    page.goto(f"{live_server.url}/pilots/")
+    expect(page.locator(".pilot-map__svg")).to_be_visible()
+    markers = page.locator("a.pilot-map__marker")
+    assert markers.count() >= 9
+    list_items = page.locator(".pilot-list__item")
+    assert list_items.count() == 10
+    # The marker's name shows on keyboard focus.
+    first = markers.first
+    first.focus()
+    expect(first.locator(".pilot-map__label")).to_be_visible()
+    assert_accessible(page)
+
+    page.select_option("#id_status", "lopend")
+    page.select_option("#id_provincie", "NL-ZH")
+    page.get_by_role("button", name="Toon pilots").click()
+    expect(page).to_have_url(re.compile(r"status=lopend"))
+    expect(list_items).to_have_count(2)  # Midden-Holland and Leiden
+    expect(page.locator(".pilot-list")).to_contain_text("Midden-Holland")
+    expect(page.locator(".pilot-list")).not_to_contain_text("Lekstroom")
+    assert page.locator("a.pilot-map__marker").count() == 2
+    assert_accessible(page)
+
+    page.locator("a.pilot-map__marker circle").first.click()
+    expect(page.locator("h1")).to_contain_text(re.compile("Midden-Holland|Leiden"))
+
+
+def test_pilot_page_with_timeline(page, live_server, demo_site, assert_accessible):
+    page.goto(f"{live_server.url}/pilots/midden-holland/")
+    expect(page.locator("h1")).to_contain_text("Midden-Holland")
+    expect(page.get_by_role("heading", name="Startfoto", exact=True)).to_be_visible()
+    expect(page.get_by_role("heading", name="Plan van aanpak", exact=True)).to_be_visible()
+    expect(page.locator(".pilot-timeline__item")).to_have_count(2)
+    assert_accessible(page)
+    page.locator(".pilot-timeline__title a").first.click()
+    expect(page.get_by_role("heading", name="Wat we hebben geleerd")).to_be_visible()
+    assert_accessible(page)
+
+
+def test_application_form_error_then_success(page, live_server, demo_site, assert_accessible):
+    from pilots.factories import make_oproep
+    from pilots.models import Aanmelding, PilotIndexPage
+
+    today = datetime.date.today()
+    oproep = make_oproep(
+        PilotIndexPage.objects.get(),
+        today - datetime.timedelta(days=1),
+        today + datetime.timedelta(days=1),
+        title="Oproep nu open",
+    )
+    page.goto(f"{live_server.url}{oproep.url}")
+    assert_accessible(page)
+    page.select_option("#id_regio", label="Leiden (gemeente)")
+    page.fill("#id_contact_name", "Sanne Jansen")
+    page.fill("#id_contact_email", "sanne@leiden.example")
+    page.select_option("#id_programma", label="Toekomstgericht werken")
+    page.fill(
+        "#id_motivation",
+        "Onze regio wil jongeren vanaf zestien jaar een doorlopend plan bieden, samen met "
+        "school en jongerenwerk.",
+    )
+    page.fill("#id_org-0-name", "Jongerenwerk Leiden")
+    page.select_option("#id_org-0-sector", label="Welzijn")
+    page.fill("#id_org-1-name", "Wijkteam Leiden")
+    page.select_option("#id_org-1-sector", label="Welzijn")
+    page.get_by_role("button", name="Aanmelding versturen").click()
+    expect(page.locator("#formulier-fouten")).to_contain_text("dezelfde sectorgroep (Welzijn)")
+    assert Aanmelding.objects.count() == 0
+    assert_accessible(page)
+
+    page.select_option("#id_org-1-sector", label="Onderwijs")
+    page.get_by_role("button", name="Aanmelding versturen").click()
+    expect(page.locator("h1")).to_have_text("Bedankt voor uw aanmelding")
+    assert Aanmelding.objects.count() == 1
+    assert_accessible(page)
+
+
+def test_closed_2018_call(page, live_server, demo_site, assert_accessible):
+    page.goto(f"{live_server.url}/pilots/oproep-2018/")
+    expect(page.locator(".pilot-closed")).to_contain_text("De aanmelding is gesloten")
+    assert page.locator("form.pilot-application").count() == 0
+    assert_accessible(page)

@@ -1,0 +1,168 @@
+"""Toekomstplan in a real browser: the template page, starting a plan, keyboard-only editing,
+inviting a colleague, editing together (with the conflict view) and the PDF export.
+axe (zero violations) runs on every page on the way."""
+
+import os
+import re
+
+import pytest
+from django.core import mail
+from playwright.sync_api import expect
+
+from leernetwerk.core.factories import UserFactory, make_home
+from plans.factories import make_template
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+PASSWORD = "geheim-wachtwoord-123"
+# Playwright's sync API runs an event loop in this thread; the ORM calls made by fixtures
+# and Django's test teardown are still synchronous and safe here.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture
+def wagtail_tree(transactional_db):
+    """Vocabulary, locale and root page, recreated if an earlier live-server test's flush
+    removed them (serialized_rollback does not always restore them here)."""
+    from importlib import import_module
+
+    from django.apps import apps
+    from wagtail.models import Locale, Page
+
+    # The seeded vocabulary (idempotent), for the same reason.
+    import_module("leernetwerk.taxonomy.migrations.0002_seed_vocabulary").seed(apps, None)
+    locale = Locale.objects.first() or Locale.objects.create(language_code="nl")
+    if Page.get_first_root_node() is None:
+        Page.add_root(title="Root", slug="root", locale=locale)
+    return make_home()
+
+
+@pytest.fixture
+def plan_site(wagtail_tree):
+    template = make_template(wagtail_tree, title="Toekomstplan acht levensgebieden")
+    UserFactory(username="olga", email="olga@example.org", first_name="Olga")
+    UserFactory(username="piet", email="piet@example.org", first_name="Piet")
+    # Read here: the browser's event loop forbids ORM calls inside the test body.
+    return {"url": template.url, "title": template.title}
+
+
+def _login(page, live_server, username):
+    page.goto(f"{live_server.url}/account/inloggen/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    with page.expect_navigation():
+        page.click("main button[type=submit]")
+
+
+def _tab_to(page, element_id, limit=80):
+    """Press Tab until the element has focus: proves it is reachable by keyboard."""
+    visited = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        visited.append(page.evaluate("() => document.activeElement.id"))
+        if visited[-1] == element_id:
+            return
+    raise AssertionError(f"{element_id} niet bereikbaar met Tab: {visited}")
+
+
+def test_template_page_and_blank_pdf(plan_site, live_server, page, assert_accessible):
+    page.goto(live_server.url + plan_site["url"])
+    assert page.locator("h1").inner_text() == plan_site["title"]
+    assert page.locator("h2", has_text="Checklist 18 jaar").count() == 1
+    assert_accessible(page)
+    pdf_href = page.get_by_role("link", name=re.compile("Leeg sjabloon als PDF")).get_attribute(
+        "href"
+    )
+    response = page.request.get(live_server.url + pdf_href)
+    assert response.status == 200 and response.headers["content-type"] == "application/pdf"
+
+
+def test_create_invite_edit_together_and_export(
+    plan_site, live_server, page, browser, assert_accessible
+):
+    _login(page, live_server, "olga")
+    page.goto(live_server.url + plan_site["url"])
+    page.get_by_role("link", name="Start een plan met dit sjabloon").click()
+    assert_accessible(page)
+    page.click("main button[type=submit]")  # empty: Dutch errors, nothing saved
+    assert page.get_by_text("Vul de voornaam of roepnaam in.").is_visible()
+    assert page.get_by_text("Zonder toestemming van de jongere").is_visible()
+    assert_accessible(page)
+    page.fill("#id_first_name", "Sam")
+    page.check("#id_consent")
+    page.click("main button[type=submit]")
+    assert page.locator("h1").inner_text() == "Plan bewerken"
+    assert_accessible(page)
+
+    # Keyboard only: reach the fields with Tab, type, and submit with Enter.
+    _tab_to(page, "id_dreams")
+    page.keyboard.type("Ik wil een eigen kamer en werk in de zorg.")
+    _tab_to(page, "id_domains-0-goal")
+    page.keyboard.type("Een bbl-plek vinden")
+    _tab_to(page, "id_domains-0-support_0")  # the radio group, at "nog niet bekend"
+    page.keyboard.press("ArrowDown")  # arrow keys move the choice to "ja"
+    assert page.is_checked("#id_domains-0-support_1")
+    _tab_to(page, "id_check_0")
+    page.keyboard.press("Space")
+    _tab_to(page, "plan-opslaan")
+    page.keyboard.press("Enter")
+    # Wait for the redirect after saving (the edit page itself is already loaded).
+    expect(page.locator("h1")).to_contain_text("Toekomstplan van Sam")
+    assert page.get_by_text("Ik wil een eigen kamer en werk in de zorg.").is_visible()
+    assert page.get_by_text("Gedaan: DigiD aangevraagd").is_visible()
+    assert_accessible(page)
+    plan_url = page.url
+
+    # Invite a colleague by personal e-mail.
+    page.get_by_role("link", name="Delen").click()
+    assert_accessible(page)
+    page.fill("#id_email", "piet@example.org")
+    page.select_option("#id_role", "bewerker")
+    page.click("main form:not(.inline-form) button[type=submit] >> nth=-1")
+    assert page.get_by_text("De uitnodiging is verstuurd.").is_visible()
+    link = re.search(r"https?://\S+/toekomstplan/uitnodiging/\S+/", mail.outbox[-1].body).group(0)
+    link = re.sub(r"^https?://[^/]+", live_server.url, link)
+
+    colleague_context = browser.new_context()
+    colleague = colleague_context.new_page()
+    _login(colleague, live_server, "piet")
+    colleague.goto(link)
+    assert_accessible(colleague)
+    colleague.get_by_role("button", name="Uitnodiging accepteren").click()
+    assert "Toekomstplan van Sam" in colleague.locator("h1").inner_text()
+
+    # Both open the edit form; Piet saves first, Olga's stale save gets the conflict view.
+    page.goto(plan_url + "bewerken/")
+    colleague.goto(plan_url + "bewerken/")
+    colleague.fill("#id_perspective", "Over drie jaar woon ik zelfstandig.")
+    colleague.click("form.plan-form button[type=submit]")
+    assert colleague.get_by_text("Over drie jaar woon ik zelfstandig.").is_visible()
+    page.fill("#id_risks", "Schulden bij de telefoonaanbieder.")
+    page.click("form.plan-form button[type=submit]")
+    assert page.get_by_role("heading", name=re.compile("intussen opgeslagen")).is_visible()
+    assert page.input_value("#id_risks") == "Schulden bij de telefoonaanbieder."
+    assert_accessible(page)
+    page.click("form.plan-form button[type=submit]")  # save again, deliberately
+    assert page.get_by_text("Schulden bij de telefoonaanbieder.").is_visible()
+    assert page.get_by_text("Over drie jaar woon ik zelfstandig.").is_visible()
+    colleague_context.close()
+
+    # History, access log and the PDF export.
+    page.get_by_role("link", name="Versies").click()
+    assert page.locator(".revision-list li").count() == 4
+    assert_accessible(page)
+    page.get_by_role("link", name="Toegangslog").click()
+    assert page.get_by_text("uitnodiging geaccepteerd").is_visible()
+    assert_accessible(page)
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="PDF downloaden").click()
+    download = download_info.value
+    assert download.suggested_filename.endswith(".pdf")
+    with open(download.path(), "rb") as handle:
+        assert handle.read(4) == b"%PDF"
+
+
+def test_plan_list_is_accessible(plan_site, live_server, page, assert_accessible):
+    _login(page, live_server, "olga")
+    page.goto(f"{live_server.url}/toekomstplan/mijn-plannen/")
+    assert page.get_by_text("Je werkt nog niet mee aan een plan.").is_visible()
+    assert_accessible(page)

@@ -1,0 +1,38 @@
+"""Fixtures shared by every test folder. App-specific fixtures live in tests/<app>/conftest.py."""
+
+import pytest
+
+from leernetwerk.core.factories import UserFactory, make_home
+
+
+@pytest.fixture
+def home(db):
+    return make_home()
+
+
+@pytest.fixture
+def user(db):
+    return UserFactory()
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(username="beheerder", is_staff=True, is_superuser=True)
+
+
+def pytest_collection_modifyitems(config, items):
+    # Browser tests are marked by folder so nobody forgets the marker.
+    for item in items:
+        if "/tests/browser/" in str(item.path):
+            item.add_marker(pytest.mark.browser)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    # In CI a skipped test (for instance the browser suite without Chromium) is a failure.
+    import os
+
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = reporter.stats.get("skipped", []) if reporter else []
+    if os.environ.get("CI") and skipped and exitstatus == 0:
+        reporter.write_line(f"CI: {len(skipped)} test(s) skipped; failing the run.", red=True)
+        session.exitstatus = 1

@@ -1,0 +1,50 @@
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+from wagtail.models import Page, Site
+
+from leernetwerk.core.models import HomePage, NavigationSettings
+from leernetwerk.news.models import NewsPage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_load_demo_builds_the_site_and_is_idempotent(client):
+    call_command("load_demo", stdout=io.StringIO())
+    pages = Page.objects.count()
+    news = NewsPage.objects.count()
+    call_command("load_demo", stdout=io.StringIO())
+    assert Page.objects.count() == pages
+    assert NewsPage.objects.count() == news >= 3
+    home = HomePage.objects.get()
+    assert Site.objects.get(is_default_site=True).root_page_id == home.pk
+    menu = NavigationSettings.for_site(Site.objects.get()).main_menu.all()
+    assert [item.text for item in menu][:3] == ["Kennisbank", "Pilots", "Persona's"]
+    for url in [
+        "/",
+        "/nieuws/",
+        "/kennisbank/",
+        "/pilots/",
+        "/personas/",
+        "/hulpmiddelen/",
+        "/toekomstplan/",
+        "/nieuws/tweede-leercirkel/",
+    ]:
+        assert client.get(url).status_code == 200, url
+
+
+def test_ensure_dev_admin_prints_credentials_and_refuses_without_debug(settings, tmp_path):
+    settings.DEBUG = True
+    settings.VAR_DIR = tmp_path
+    out = io.StringIO()
+    call_command("ensure_dev_admin", stdout=out)
+    password = (tmp_path / "admin-password.txt").read_text().strip()
+    assert password in out.getvalue()
+    assert get_user_model().objects.get(username="admin").check_password(password)
+    call_command("ensure_dev_admin", stdout=io.StringIO())  # same password again
+    assert get_user_model().objects.get(username="admin").check_password(password)
+    settings.DEBUG = False
+    with pytest.raises(CommandError):
+        call_command("ensure_dev_admin", stdout=io.StringIO())

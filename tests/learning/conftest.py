@@ -1,0 +1,73 @@
+import datetime
+
+import pytest
+from django.core.cache import cache
+
+from learning.factories import add_leercirkel, add_les, add_richtlijn, make_kennisbank, make_region
+from learning.models import Synoniemgroep
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def kennisbank(home):
+    return make_kennisbank(home)
+
+
+@pytest.fixture
+def content(kennisbank):
+    """A small kennisbank: three lessons, a session and a guideline."""
+    venlo = make_region("Venlo")
+    cirkel = add_leercirkel(
+        kennisbank, "Tweede leercirkel", kind="leercirkel", theme="Toekomstplan", tags=["netwerk"]
+    )
+    lessons = {
+        "wonen": add_les(
+            kennisbank,
+            "Een eigen woning vinden",
+            summary="Jongeren vonden sneller een woning met een vaste coach.",
+            context="<p>De coördinatie tussen corporatie en wijkteam liep stroef.</p>",
+            domains=["wonen"],
+            sectors=["welzijn"],
+            tags=["wonen", "coaching"],
+            kennisbronnen=["ervaringskennis"],
+            regio=venlo,
+            date=datetime.date(2019, 5, 1),
+            learned_at=cirkel,
+        ),
+        "amv": add_les(
+            kennisbank,
+            "Toekomstplan met alleenstaande minderjarige vreemdelingen",
+            summary="Het plan in de eigen woorden van de jongere werkte goed.",
+            domains=["relaties"],
+            sectors=["jeugdhulp"],
+            tags=["taal"],
+            kennisbronnen=["professionele_kennis"],
+            date=datetime.date(2021, 3, 1),
+        ),
+        "werk": add_les(
+            kennisbank,
+            "Van school naar werk",
+            summary="Een coach volgde de jongere van school naar de eerste baan.",
+            domains=["werk"],
+            sectors=["onderwijs", "werk-inkomen"],
+            tags=["coaching"],
+            kennisbronnen=["professionele_kennis", "wetenschappelijke_kennis"],
+            date=datetime.date(2020, 6, 1),
+        ),
+    }
+    guideline = add_richtlijn(
+        kennisbank,
+        "Richtlijn overgang naar volwassenheid",
+        summary="Afspraken voor doorlopende hulp na de achttiende verjaardag.",
+        status="vastgesteld",
+        adoption_date=datetime.date(2019, 11, 1),
+    )
+    Synoniemgroep.objects.create(terms="AMV\nalleenstaande minderjarige vreemdeling")
+    Synoniemgroep.objects.create(terms="18-/18+\novergang naar volwassenheid")
+    return {"cirkel": cirkel, "guideline": guideline, **lessons}

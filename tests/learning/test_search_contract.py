@@ -1,0 +1,214 @@
+"""The search contract, run on whatever database the suite uses (SQLite or PostgreSQL)."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+from learning.factories import add_les
+from learning.search import FACETS, InvalidSearch, SearchRequest, search
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(response):
+    return [hit.title for hit in response.hits]
+
+
+def facet(response, name):
+    return {c.value: c.count for c in response.facets[name]}
+
+
+@pytest.mark.parametrize(
+    "q,expected",
+    [
+        ("woning", "Een eigen woning vinden"),
+        ("woningen", "Een eigen woning vinden"),
+        ("WONEN", "Een eigen woning vinden"),
+        ("coordinatie", "Een eigen woning vinden"),
+        ("coördinatie", "Een eigen woning vinden"),
+        ("AMV", "Toekomstplan met alleenstaande minderjarige vreemdelingen"),
+        ("18-/18+", "Richtlijn overgang naar volwassenheid"),
+        ("tweede leercirkel", "Tweede leercirkel"),
+    ],
+)
+def test_stemming_folding_and_synonyms(content, q, expected):
+    assert expected in titles(search(SearchRequest(q=q))), connection.vendor
+
+
+def test_all_words_must_match(content):
+    assert titles(search(SearchRequest(q="woning taal"))) == []
+
+
+def test_hit_fields(content):
+    response = search(SearchRequest(q="coordinatie"))
+    hit = response.hits[0]
+    assert response.total == 1
+    assert hit.url == content["wonen"].url
+    assert hit.type == "les"
+    assert hit.summary.startswith("Jongeren vonden")
+    assert "<mark>coördinatie</mark>" in hit.highlight
+    assert hit.score is not None and hit.score > 0
+
+
+def test_highlight_escapes_html(kennisbank):
+    add_les(kennisbank, "Scriptles", summary="<script>alert(1)</script> wonen in de wijk")
+    hit = search(SearchRequest(q="wonen")).hits[0]
+    assert "<script>" not in hit.highlight
+    assert "<mark>wonen</mark>" in hit.highlight
+
+
+def test_facets_count_every_value(content):
+    response = search(SearchRequest())
+    assert response.total == 5
+    assert set(response.facets) == set(FACETS)
+    assert facet(response, "type") == {"les": 3, "leercirkel": 1, "richtlijn": 1}
+    # The lesson tagged "wonen" counts for the Big 5 domain too (via the mapping).
+    assert facet(response, "levensgebied")["wonen"] == 1
+    assert facet(response, "levensgebied")["big5-wonen"] == 1
+    assert facet(response, "levensgebied")["big5-school-werk"] == 1
+    assert facet(response, "sector") == {
+        "welzijn": 1,
+        "jeugdhulp": 1,
+        "onderwijs": 1,
+        "werk-inkomen": 1,
+    }
+    assert facet(response, "kennisbron")["professionele_kennis"] == 2
+    assert facet(response, "thema")["coaching"] == 2
+    assert facet(response, "regio") == {"venlo": 1}
+    assert facet(response, "jaar") == {"2018": 1, "2019": 2, "2020": 1, "2021": 1}
+    labels = {c.value: c.label for c in response.facets["levensgebied"]}
+    assert labels["big5-wonen"] == "Wonen (Big 5)"
+
+
+def test_filter_on_big5_finds_content_tagged_in_the_other_scheme(content):
+    response = search(SearchRequest(filters={"levensgebied": ["big5-wonen"]}))
+    assert titles(response) == ["Een eigen woning vinden"]
+
+
+def test_values_of_one_facet_are_or_and_facets_are_and(content):
+    either = search(SearchRequest(filters={"levensgebied": ["wonen", "werk"]}))
+    assert set(titles(either)) == {"Een eigen woning vinden", "Van school naar werk"}
+    both = search(SearchRequest(filters={"levensgebied": ["wonen", "werk"], "thema": ["taal"]}))
+    assert both.total == 0
+
+
+def test_selected_facet_keeps_counts_of_its_other_values(content):
+    response = search(SearchRequest(filters={"type": ["richtlijn"]}))
+    assert response.total == 1
+    assert facet(response, "type") == {"les": 3, "leercirkel": 1, "richtlijn": 1}
+    assert [c.selected for c in response.facets["type"] if c.value == "richtlijn"] == [True]
+
+
+def test_filter_combined_with_query(content):
+    response = search(SearchRequest(q="coach", filters={"sector": ["onderwijs"]}))
+    assert titles(response) == ["Van school naar werk"]
+
+
+def test_sort_by_date_and_paging(content):
+    first = search(SearchRequest(sort="datum", page_size=2))
+    assert first.total == 5 and first.num_pages == 3
+    assert titles(first) == [
+        "Toekomstplan met alleenstaande minderjarige vreemdelingen",
+        "Van school naar werk",
+    ]
+    last = search(SearchRequest(sort="datum", page_size=2, page=3))
+    assert titles(last) == ["Tweede leercirkel"]
+    beyond = search(SearchRequest(sort="datum", page_size=2, page=9))
+    assert beyond.hits == []
+
+
+def test_year_filter(content):
+    assert titles(search(SearchRequest(filters={"jaar": ["2021"]}))) == [
+        "Toekomstplan met alleenstaande minderjarige vreemdelingen"
+    ]
+
+
+def test_editors_picks_come_first(content):
+    query = Query.get("coach")
+    SearchPromotion.objects.create(query=query, page=content["cirkel"], sort_order=0)
+    response = search(SearchRequest(q="coach"))
+    assert response.hits[0].title == "Tweede leercirkel"
+    assert response.hits[0].promoted is True
+    assert {"Een eigen woning vinden", "Van school naar werk"} <= set(titles(response))
+
+
+def test_did_you_mean(content):
+    response = search(SearchRequest(q="wonign"))
+    assert response.total == 0
+    assert response.suggestion == "woning"
+    assert search(SearchRequest(q="woning")).suggestion is None
+
+
+def test_unpublished_pages_are_not_found(content):
+    content["werk"].unpublish()
+    response = search(SearchRequest(q="coach"))
+    assert titles(response) == ["Een eigen woning vinden"]
+    assert facet(response, "thema")["coaching"] == 1
+
+
+def test_site_scope_finds_other_pages(content, home):
+    from leernetwerk.core.factories import add_page
+    from leernetwerk.news.models import NewsIndexPage, NewsPage
+
+    news = add_page(home, NewsIndexPage, title="Nieuws")
+    add_page(news, NewsPage, title="Nieuwe woningen voor jongeren", intro="Bouwen.")
+    site = search(SearchRequest(q="woning", scope="site"))
+    assert {"Een eigen woning vinden", "Nieuwe woningen voor jongeren"} <= set(titles(site))
+    assert "newspage" in facet(site, "type")
+    assert "Nieuwe woningen voor jongeren" not in titles(search(SearchRequest(q="woning")))
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"q": "x" * 201},
+        {"filters": {"kleur": ["rood"]}},
+        {"filters": {"thema": ["x"] * 21}},
+        {"sort": "alfabet"},
+        {"page": 0},
+        {"page_size": 51},
+        {"page_size": 0},
+        {"scope": "overal"},
+    ],
+)
+def test_bad_requests_raise_invalid_search(kwargs):
+    with pytest.raises(InvalidSearch):
+        SearchRequest(**kwargs)
+
+
+def _count_queries(request):
+    with CaptureQueriesContext(connection) as ctx:
+        search(request)
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.parametrize(
+    "request_kwargs",
+    [
+        {},
+        {"q": "coach"},
+        {"q": "coach", "filters": {"levensgebied": ["werk"], "thema": ["coaching"]}},
+    ],
+)
+def test_query_count_does_not_grow_with_content(kennisbank, request_kwargs):
+    def add(n, start):
+        for i in range(start, start + n):
+            add_les(
+                kennisbank,
+                f"Les {i} over een coach",
+                domains=["werk", "wonen"],
+                tags=["coaching", f"thema-{i}"],
+                date=datetime.date(2018 + i % 4, 1, 1),
+            )
+
+    add(3, 0)
+    search(SearchRequest(**request_kwargs))  # warm caches (content types, vocabulary)
+    small = _count_queries(SearchRequest(**request_kwargs))
+    add(12, 3)
+    search(SearchRequest(**request_kwargs))
+    large = _count_queries(SearchRequest(**request_kwargs))
+    assert large == small
+    assert small <= 12

@@ -1,0 +1,43 @@
+import datetime
+import os
+
+import pytest
+from django.core.management import call_command
+
+from pilots.models import PilotOproepPage, PilotPage, RegioRedactie, VoortgangsberichtPage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_content_is_complete_and_idempotent():
+    for _ in range(2):
+        call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    pilots = PilotPage.objects.live()
+    assert pilots.filter(programma__slug="werken-met-een-toekomstplan").count() == 6
+    assert pilots.filter(programma__slug="werken-met-personas").count() == 1
+    toekomstgericht = pilots.filter(programma__slug="toekomstgericht-werken")
+    assert {p.regions.get().slug for p in toekomstgericht} == {
+        "midden-holland",
+        "lekstroom",
+        "leiden",
+    }
+    for pilot in toekomstgericht:
+        assert VoortgangsberichtPage.objects.live().child_of(pilot).count() >= 2
+    for pilot in pilots:  # every demo pilot satisfies the two-sector-group rule itself
+        assert len(pilot.sector_groups) >= 2, pilot.title
+    oproep = PilotOproepPage.objects.get()
+    assert (oproep.opens_on, oproep.closes_on) == (
+        datetime.date(2018, 9, 3),
+        datetime.date(2018, 10, 15),
+    )
+    assert oproep.window_state() == "gesloten"
+    assert RegioRedactie.objects.count() == 3
+    # Regional editors of the 2020 regions got rights on their own pilot only.
+    leiden = RegioRedactie.objects.get(regio__slug="leiden").group
+    assert {p.page.slug for p in leiden.page_permissions.all()} == {"leiden-integrale-toegang"}
+    # Explained lessons of the 2020 regions were placed in the kennisbank and linked.
+    from pilots.models import Leerpunt
+
+    linked = Leerpunt.objects.filter(link_page__isnull=False)
+    assert linked.count() == Leerpunt.objects.exclude(text="").count() == 5
+    assert all(lp.link_page.live for lp in linked.select_related("link_page"))

@@ -1,0 +1,127 @@
+"""Participatiescan figures: the spread per factor within a scan and comparisons with
+the region's earlier scans and the anonymised average of all regions."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from statistics import median
+
+from django.db.models import Avg
+
+from .models import Antwoord, Deelnemer, OrganisatieType, Scan, ScanThema
+
+MIN_REGIONS_FOR_AVERAGE = 5  # below this the average could reveal single regions
+
+
+@dataclass
+class Spread:
+    scores: list = field(default_factory=list)
+    by_type: dict = field(default_factory=lambda: defaultdict(list))
+
+    def add(self, score, organisatie_type):
+        self.scores.append(score)
+        self.by_type[organisatie_type].append(score)
+
+    @staticmethod
+    def _summary(scores):
+        if not scores:
+            return None
+        return {"min": min(scores), "median": median(scores), "max": max(scores), "n": len(scores)}
+
+    @property
+    def summary(self):
+        return self._summary(self.scores)
+
+    def per_type(self):
+        return [
+            (label, self._summary(self.by_type.get(value, [])))
+            for value, label in OrganisatieType.choices
+            if self.by_type.get(value)
+        ]
+
+
+def themas():
+    return list(ScanThema.objects.prefetch_related("factoren"))
+
+
+def spread(scan):
+    """{factor_id: Spread} and the Spread of the overall picture, submitted answers only."""
+    per_factor = defaultdict(Spread)
+    rows = Antwoord.objects.filter(
+        deelnemer__scan=scan, deelnemer__submitted_at__isnull=False
+    ).values_list("factor_id", "score", "deelnemer__organisatie_type")
+    for factor_id, score, organisatie_type in rows:
+        per_factor[factor_id].add(score, organisatie_type)
+    overall = Spread()
+    for score, organisatie_type in Deelnemer.objects.filter(
+        scan=scan, submitted_at__isnull=False
+    ).values_list("algemeen_beeld", "organisatie_type"):
+        if score is not None:
+            overall.add(score, organisatie_type)
+    return per_factor, overall
+
+
+def _averages(scans):
+    """{scan_id: {factor_id: average}} for submitted answers of ``scans`` in one query."""
+    result = defaultdict(dict)
+    rows = (
+        Antwoord.objects.filter(deelnemer__scan__in=scans, deelnemer__submitted_at__isnull=False)
+        .values("deelnemer__scan_id", "factor_id")
+        .annotate(avg=Avg("score"))
+    )
+    for row in rows:
+        result[row["deelnemer__scan_id"]][row["factor_id"]] = round(row["avg"])
+    return result
+
+
+def comparison(scan, limit=3):
+    """This scan's averages beside the region's earlier closed scans and the national average."""
+    earlier = list(
+        Scan.objects.closed()
+        .filter(regio_id=scan.regio_id, created_at__lt=scan.created_at)
+        .exclude(pk=scan.pk)
+        .order_by("-created_at")[:limit]
+    )[::-1]
+    averages = _averages([scan, *earlier])
+    closed = Scan.objects.closed()
+    regions = closed.values("regio_id").distinct().count()
+    national = None
+    if regions >= MIN_REGIONS_FOR_AVERAGE:
+        national = {
+            row["factor_id"]: round(row["avg"])
+            for row in Antwoord.objects.filter(
+                deelnemer__scan__in=closed, deelnemer__submitted_at__isnull=False
+            )
+            .values("factor_id")
+            .annotate(avg=Avg("score"))
+        }
+    return {
+        "earlier": [(s, averages.get(s.pk, {})) for s in earlier],
+        "current": averages.get(scan.pk, {}),
+        "national": national,
+        "regions": regions,
+        "min_regions": MIN_REGIONS_FOR_AVERAGE,
+    }
+
+
+def report_rows(scan, thema_list=None):
+    """Per theme the rows of the result table, ready for templates and the PDF."""
+    thema_list = thema_list if thema_list is not None else themas()
+    per_factor, overall = spread(scan)
+    comp = comparison(scan)
+    grouped = []
+    for thema in thema_list:
+        rows = []
+        for factor in thema.factoren.all():
+            spread_ = per_factor.get(factor.pk, Spread())
+            rows.append(
+                {
+                    "factor": factor,
+                    "spread": spread_.summary,
+                    "per_type": spread_.per_type(),
+                    "current": comp["current"].get(factor.pk),
+                    "earlier": [averages.get(factor.pk) for _, averages in comp["earlier"]],
+                    "national": comp["national"].get(factor.pk) if comp["national"] else None,
+                }
+            )
+        grouped.append((thema, rows))
+    return {"themas": grouped, "overall": overall.summary, "comparison": comp}
