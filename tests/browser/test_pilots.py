@@ -21,7 +21,7 @@ def test_overview_map_list_and_filters(page, live_server, demo_site, assert_acce
     markers = page.locator("a.pilot-map__marker")
     assert markers.count() >= 9
     list_items = page.locator(".pilot-list__item")
-    assert list_items.count() == 10
+    expect(list_items).to_have_count(10)
     # The marker's name shows on keyboard focus.
     first = markers.first
     first.focus()
@@ -35,7 +35,7 @@ def test_overview_map_list_and_filters(page, live_server, demo_site, assert_acce
     expect(list_items).to_have_count(2)  # Midden-Holland and Leiden
     expect(page.locator(".pilot-list")).to_contain_text("Midden-Holland")
     expect(page.locator(".pilot-list")).not_to_contain_text("Lekstroom")
-    assert page.locator("a.pilot-map__marker").count() == 2
+    expect(page.locator("a.pilot-map__marker")).to_have_count(2)
     assert_accessible(page)
 
     page.locator("a.pilot-map__marker circle").first.click()
@@ -95,5 +95,5 @@ def test_application_form_error_then_success(page, live_server, demo_site, asser
 def test_closed_2018_call(page, live_server, demo_site, assert_accessible):
     page.goto(f"{live_server.url}/pilots/oproep-2018/")
     expect(page.locator(".pilot-closed")).to_contain_text("De aanmelding is gesloten")
-    assert page.locator("form.pilot-application").count() == 0
+    expect(page.locator("form.pilot-application")).to_have_count(0)
     assert_accessible(page)

@@ -66,8 +66,8 @@ def _tab_to(page, element_id, limit=80):
 
 def test_template_page_and_blank_pdf(plan_site, live_server, page, assert_accessible):
     page.goto(live_server.url + plan_site["url"])
-    assert page.locator("h1").inner_text() == plan_site["title"]
-    assert page.locator("h2", has_text="Checklist 18 jaar").count() == 1
+    expect(page.locator("h1")).to_have_text(plan_site["title"])
+    expect(page.locator("h2", has_text="Checklist 18 jaar")).to_have_count(1)
     assert_accessible(page)
     pdf_href = page.get_by_role("link", name=re.compile("Leeg sjabloon als PDF")).get_attribute(
         "href"
@@ -84,13 +84,13 @@ def test_create_invite_edit_together_and_export(
     page.get_by_role("link", name="Start een plan met dit sjabloon").click()
     assert_accessible(page)
     page.click("main button[type=submit]")  # empty: Dutch errors, nothing saved
-    assert page.get_by_text("Vul de voornaam of roepnaam in.").is_visible()
-    assert page.get_by_text("Zonder toestemming van de jongere").is_visible()
+    expect(page.get_by_text("Vul de voornaam of roepnaam in.")).to_be_visible()
+    expect(page.get_by_text("Zonder toestemming van de jongere")).to_be_visible()
     assert_accessible(page)
     page.fill("#id_first_name", "Sam")
     page.check("#id_consent")
     page.click("main button[type=submit]")
-    assert page.locator("h1").inner_text() == "Plan bewerken"
+    expect(page.locator("h1")).to_have_text("Plan bewerken")
     assert_accessible(page)
 
     # Keyboard only: reach the fields with Tab, type, and submit with Enter.
@@ -107,8 +107,8 @@ def test_create_invite_edit_together_and_export(
     page.keyboard.press("Enter")
     # Wait for the redirect after saving (the edit page itself is already loaded).
     expect(page.locator("h1")).to_contain_text("Toekomstplan van Sam")
-    assert page.get_by_text("Ik wil een eigen kamer en werk in de zorg.").is_visible()
-    assert page.get_by_text("Gedaan: DigiD aangevraagd").is_visible()
+    expect(page.get_by_text("Ik wil een eigen kamer en werk in de zorg.")).to_be_visible()
+    expect(page.get_by_text("Gedaan: DigiD aangevraagd")).to_be_visible()
     assert_accessible(page)
     plan_url = page.url
 
@@ -118,7 +118,7 @@ def test_create_invite_edit_together_and_export(
     page.fill("#id_email", "piet@example.org")
     page.select_option("#id_role", "bewerker")
     page.click("main form:not(.inline-form) button[type=submit] >> nth=-1")
-    assert page.get_by_text("De uitnodiging is verstuurd.").is_visible()
+    expect(page.get_by_text("De uitnodiging is verstuurd.")).to_be_visible()
     link = re.search(r"https?://\S+/toekomstplan/uitnodiging/\S+/", mail.outbox[-1].body).group(0)
     link = re.sub(r"^https?://[^/]+", live_server.url, link)
 
@@ -128,30 +128,30 @@ def test_create_invite_edit_together_and_export(
     colleague.goto(link)
     assert_accessible(colleague)
     colleague.get_by_role("button", name="Uitnodiging accepteren").click()
-    assert "Toekomstplan van Sam" in colleague.locator("h1").inner_text()
+    expect(colleague.locator("h1")).to_contain_text("Toekomstplan van Sam")
 
     # Both open the edit form; Piet saves first, Olga's stale save gets the conflict view.
     page.goto(plan_url + "bewerken/")
     colleague.goto(plan_url + "bewerken/")
     colleague.fill("#id_perspective", "Over drie jaar woon ik zelfstandig.")
     colleague.click("form.plan-form button[type=submit]")
-    assert colleague.get_by_text("Over drie jaar woon ik zelfstandig.").is_visible()
+    expect(colleague.get_by_text("Over drie jaar woon ik zelfstandig.")).to_be_visible()
     page.fill("#id_risks", "Schulden bij de telefoonaanbieder.")
     page.click("form.plan-form button[type=submit]")
-    assert page.get_by_role("heading", name=re.compile("intussen opgeslagen")).is_visible()
+    expect(page.get_by_role("heading", name=re.compile("intussen opgeslagen"))).to_be_visible()
     assert page.input_value("#id_risks") == "Schulden bij de telefoonaanbieder."
     assert_accessible(page)
     page.click("form.plan-form button[type=submit]")  # save again, deliberately
-    assert page.get_by_text("Schulden bij de telefoonaanbieder.").is_visible()
-    assert page.get_by_text("Over drie jaar woon ik zelfstandig.").is_visible()
+    expect(page.get_by_text("Schulden bij de telefoonaanbieder.")).to_be_visible()
+    expect(page.get_by_text("Over drie jaar woon ik zelfstandig.")).to_be_visible()
     colleague_context.close()
 
     # History, access log and the PDF export.
     page.get_by_role("link", name="Versies").click()
-    assert page.locator(".revision-list li").count() == 4
+    expect(page.locator(".revision-list li")).to_have_count(4)
     assert_accessible(page)
     page.get_by_role("link", name="Toegangslog").click()
-    assert page.get_by_text("uitnodiging geaccepteerd").is_visible()
+    expect(page.get_by_text("uitnodiging geaccepteerd")).to_be_visible()
     assert_accessible(page)
     with page.expect_download() as download_info:
         page.get_by_role("link", name="PDF downloaden").click()
@@ -164,5 +164,5 @@ def test_create_invite_edit_together_and_export(
 def test_plan_list_is_accessible(plan_site, live_server, page, assert_accessible):
     _login(page, live_server, "olga")
     page.goto(f"{live_server.url}/toekomstplan/mijn-plannen/")
-    assert page.get_by_text("Je werkt nog niet mee aan een plan.").is_visible()
+    expect(page.get_by_text("Je werkt nog niet mee aan een plan.")).to_be_visible()
     assert_accessible(page)
