@@ -1,9 +1,18 @@
 """Elasticsearch backend (``ELASTICSEARCH_URL``), built with ``elasticsearch.dsl``.
 
-The index has a Dutch analyser (lower case, folded diacritics, Dutch stop words and
-stemmer) and, at query time only, the editors' synonyms, so a synonym edit needs no
-reindex. Facets are aggregations (disjunctive: each facet ignores its own filter),
-snippets come from ES highlighting and "did you mean" from the term suggester.
+Dutch analysis is the project's own (``leernetwerk.sitesearch.analysis``: folded
+case and diacritics, Dutch stop words, Snowball Dutch stems via PyStemmer), done in
+Python at index time and at query time, exactly as on the database backends; the
+index stores those terms in ``*_terms`` fields with a whitespace analyser. So every
+backend stems, folds and expands the editors' synonyms (at query time, through
+``query.expand``: a synonym edit needs no reindex) identically. ES's own Dutch
+snowball filter is not used: the backends would drift apart, and the in-memory test
+peer (osmem) indexes it as empty terms.
+
+Elasticsearch does the matching and BM25 ranking, the facets (aggregations,
+disjunctive: each facet ignores its own filter), sorting and paging, and "did you
+mean" (term suggester; from the content's vocabulary when the server has none).
+Snippets are marked with the shared highlighter, so both backends mark the same words.
 
 It indexes kennisbank pages only; site-wide searches and every failure (server
 down, timeout, missing index) are answered by the database backend, with a quiet
@@ -12,19 +21,24 @@ notice. Failed index updates wait in SearchOutbox until ``manage.py reindex``.
 
 import logging
 
-from django.utils.safestring import mark_safe
+from django.conf import settings
+from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
-from elasticsearch import Elasticsearch
+from elasticsearch import BadRequestError
 from elasticsearch import helpers as es_helpers
 from elasticsearch.dsl import A, Q, Search
 
+from leernetwerk.sitesearch.analysis import analyse_to_text, stem
+
 from .contract import FACETS, FacetCount, Hit, SearchResponse
 from .database import DatabaseBackend
-from .synonyms import synonym_groups
+from .es_client import make_client
+from .highlight import highlight
+from .query import expand, query_stems
+from .suggest import suggest as vocabulary_suggest
 
 logger = logging.getLogger(__name__)
 
-INDEX = "leernetwerk-kennisbank"
 SEP = "\x1f"  # joins value and label in the *_kv fields used by the aggregations
 FALLBACK_NOTICE = (
     "De uitgebreide zoekmachine is even niet bereikbaar; u ziet resultaten van de "
@@ -32,19 +46,22 @@ FALLBACK_NOTICE = (
 )
 
 
-def synonym_rules():
-    """Solr-style rules ('amv, alleenstaande minderjarige vreemdeling') from the snippet."""
-    return [", ".join(term for term, _stems in group) for group in synonym_groups()]
+def index_name():
+    return settings.ELASTICSEARCH_INDEX
 
 
 def index_body():
     """Settings and mapping of the kennisbank index."""
-    text = {"type": "text", "analyzer": "nl_index", "search_analyzer": "nl_search"}
+    terms = {"type": "text", "analyzer": "nl_terms"}
+    stored = {"type": "text", "index": False}  # shown and highlighted, not searched
     keyword = {"type": "keyword"}
     properties = {
-        "title": {**text, "fields": {"raw": keyword}},
-        "summary": text,
-        "body": text,
+        "title": stored,
+        "summary": stored,
+        "body": stored,
+        "title_terms": terms,
+        "summary_terms": terms,
+        "body_terms": terms,
         "suggest_text": {"type": "text", "analyzer": "nl_plain"},
         "url": {"type": "keyword", "index": False},
         "type_label": {"type": "keyword", "index": False},
@@ -56,30 +73,9 @@ def index_body():
     return {
         "settings": {
             "analysis": {
-                "filter": {
-                    "nl_stop": {"type": "stop", "stopwords": "_dutch_"},
-                    "nl_stemmer": {"type": "stemmer", "language": "dutch"},
-                    "nl_synonyms": {
-                        "type": "synonym_graph",
-                        "synonyms": synonym_rules(),
-                        "lenient": True,
-                    },
-                },
                 "analyzer": {
-                    "nl_index": {
-                        "tokenizer": "standard",
-                        "filter": ["lowercase", "asciifolding", "nl_stop", "nl_stemmer"],
-                    },
-                    "nl_search": {
-                        "tokenizer": "standard",
-                        "filter": [
-                            "lowercase",
-                            "asciifolding",
-                            "nl_synonyms",
-                            "nl_stop",
-                            "nl_stemmer",
-                        ],
-                    },
+                    # The terms arrive analysed (analysis.analyse_to_text): split only.
+                    "nl_terms": {"type": "custom", "tokenizer": "whitespace"},
                     "nl_plain": {"tokenizer": "standard", "filter": ["lowercase", "asciifolding"]},
                 },
             }
@@ -92,11 +88,16 @@ def document_for(page):
     """The ES document of one live kennisbank page."""
     from .indexing import facet_rows
 
+    summary = page.get_listing_summary()
+    body = page.search_text()
     doc = {
         "title": page.title,
-        "summary": page.get_listing_summary(),
-        "body": page.search_text(),
-        "suggest_text": f"{page.title} {page.get_listing_summary()}",
+        "summary": summary,
+        "body": body,
+        "title_terms": analyse_to_text(page.title),
+        "summary_terms": analyse_to_text(summary),
+        "body_terms": analyse_to_text(strip_tags(body)),
+        "suggest_text": f"{page.title} {summary}",
         "url": page.url or "",
         "type": page._meta.model_name,
         "type_kv": f"{page._meta.model_name}{SEP}{str(page._meta.verbose_name).capitalize()}",
@@ -113,20 +114,29 @@ def _facet_filter(name, values):
     return Q("terms", **{name: values})
 
 
-def build_search(request, client=None):
+def text_query(q):
+    """Every word (or synonym expression) must match; a synonym group matches any of its
+    expressions. None when no searchable word is left (only stop words)."""
+    fields = ["title_terms^3", "summary_terms^2", "body_terms"]
+    parts = []
+    for alternatives in expand(q):
+        options = [
+            Q("multi_match", query=" ".join(stem(w) for w in alt), fields=fields, operator="and")
+            for alt in alternatives
+        ]
+        parts.append(options[0] if len(options) == 1 else Q("bool", should=options))
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else Q("bool", must=parts)
+
+
+def build_search(request, client=None, with_suggest=True):
     """The elasticsearch.dsl Search for a SearchRequest (kennisbank scope)."""
-    search = Search(using=client, index=INDEX)
+    search = Search(using=client, index=index_name())
     if request.q:
-        search = search.query(
-            "multi_match",
-            query=request.q,
-            fields=["title^3", "summary^2", "body"],
-            operator="and",
-        )
-        search = search.highlight(
-            "summary", "body", fragment_size=200, number_of_fragments=1, no_match_size=200
-        ).highlight_options(pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html")
-        search = search.suggest("spelling", request.q, term={"field": "suggest_text"})
+        search = search.query(text_query(request.q) or Q("match_none"))
+        if with_suggest:
+            search = search.suggest("spelling", request.q, term={"field": "suggest_text"})
     filters = {name: _facet_filter(name, values) for name, values in request.filters.items()}
     if filters:
         search = search.post_filter(Q("bool", filter=list(filters.values())))
@@ -142,19 +152,19 @@ def build_search(request, client=None):
 
 def parse_response(request, raw):
     """A SearchResponse from ES's JSON answer."""
+    stems = query_stems(request.q) if request.q else set()
     hits = []
     for item in raw["hits"]["hits"]:
         source = item["_source"]
-        fragments = item.get("highlight", {})
-        snippet = (fragments.get("body") or fragments.get("summary") or [""])[0]
+        summary = source.get("summary", "")
         hits.append(
             Hit(
                 title=source["title"],
                 url=source["url"],
                 type=source["type"],
                 type_label=source.get("type_label", ""),
-                summary=source.get("summary", ""),
-                highlight=mark_safe(snippet),  # noqa: S308 - ES escapes with encoder=html
+                summary=summary,
+                highlight=highlight(source.get("body", ""), stems, fallback=summary),
                 score=item.get("_score"),
                 date=source.get("date"),
             )
@@ -167,6 +177,11 @@ def parse_response(request, raw):
         for bucket in buckets:
             value, _sep, label = bucket["key"].partition(SEP)
             counts.append(FacetCount(value, label or value, bucket["doc_count"], value in selected))
+        # The database backend's order: years newest first, other values by count.
+        if name == "jaar":
+            counts.sort(key=lambda c: c.value, reverse=True)
+        else:
+            counts.sort(key=lambda c: (-c.count, c.label.lower()))
         facets[name] = counts
     suggestion = None
     options = [
@@ -196,14 +211,27 @@ class ElasticsearchBackend:
 
     def __init__(self, url):
         self.url = url
-        self.client = Elasticsearch(url, request_timeout=2, max_retries=0, retry_on_timeout=False)
+        self.client = make_client(url)
+
+    def _execute(self, request):
+        try:
+            raw = build_search(request, self.client).execute().to_dict()
+        except BadRequestError as exc:
+            if "suggest" not in str(exc):
+                raise
+            # A peer without the term suggester (OpenSearch-likes, the in-memory test
+            # server): search without it and suggest from the content's vocabulary.
+            raw = build_search(request, self.client, with_suggest=False).execute().to_dict()
+            response = parse_response(request, raw)
+            response.suggestion = vocabulary_suggest(request.q) if request.q else None
+            return response
+        return parse_response(request, raw)
 
     def search(self, request):
         if request.scope != "kennisbank":
             return DatabaseBackend().search(request)
         try:
-            raw = build_search(request, self.client).execute().to_dict()
-            response = parse_response(request, raw)
+            response = self._execute(request)
         except Exception as exc:  # unreachable, timeout, missing index: never fail a search
             logger.warning("Elasticsearch niet bruikbaar (%s); zoeken via de database", exc)
             response = DatabaseBackend().search(request)
@@ -221,10 +249,11 @@ class ElasticsearchBackend:
     # Index maintenance -------------------------------------------------------------
 
     def ensure_index(self, recreate=False):
-        if recreate and self.client.indices.exists(index=INDEX):
-            self.client.indices.delete(index=INDEX)
-        if not self.client.indices.exists(index=INDEX):
-            self.client.indices.create(index=INDEX, body=index_body())
+        index = index_name()
+        if recreate and self.client.indices.exists(index=index):
+            self.client.indices.delete(index=index)
+        if not self.client.indices.exists(index=index):
+            self.client.indices.create(index=index, body=index_body())
 
     def index_page_id(self, page_id):
         from wagtail.models import Page
@@ -235,10 +264,10 @@ class ElasticsearchBackend:
         page = page.specific if page else None
         if page is None or not page.live or not is_indexable(page):
             return self.delete_page_id(page_id)
-        self.client.index(index=INDEX, id=str(page_id), document=document_for(page))
+        self.client.index(index=index_name(), id=str(page_id), document=document_for(page))
 
     def delete_page_id(self, page_id):
-        self.client.options(ignore_status=404).delete(index=INDEX, id=str(page_id))
+        self.client.options(ignore_status=404).delete(index=index_name(), id=str(page_id))
 
     def rebuild(self, ids, progress=lambda it, n: it):
         """Recreate the index with every page in ``ids``, then replay the outbox."""
@@ -248,10 +277,12 @@ class ElasticsearchBackend:
 
         self.ensure_index(recreate=True)
 
+        index = index_name()
+
         def actions():
             for start in range(0, len(ids), 500):
                 for page in Page.objects.filter(pk__in=ids[start : start + 500]).specific():
-                    yield {"_index": INDEX, "_id": str(page.pk), "_source": document_for(page)}
+                    yield {"_index": index, "_id": str(page.pk), "_source": document_for(page)}
 
         done = 0
         for ok, _info in progress(

@@ -171,6 +171,7 @@ WAGTAILSEARCH_BACKENDS = {
     }
 }
 ELASTICSEARCH_URL = config("ELASTICSEARCH_URL", default="")
+ELASTICSEARCH_INDEX = config("ELASTICSEARCH_INDEX", default="leernetwerk-kennisbank")
 PLANS_RETENTION_DAYS = config("PLANS_RETENTION_DAYS", default=365, cast=int)  # after closing
 
 SESSION_COOKIE_HTTPONLY = True
@@ -190,5 +191,6 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        "elastic_transport": {"level": "WARNING"},  # one INFO line per request
     },
 }

@@ -15,5 +15,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# The suite runs on the database backend; the search contract tests switch to
+# Elasticsearch themselves (in-memory osmem peer, plus a real server when
+# ELASTICSEARCH_URL is set: tests/learning/conftest.py).
+ELASTICSEARCH_URL = ""
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_AUTOREFRESH = True  # serve from the finders; no collectstatic needed

@@ -1,4 +1,6 @@
 import datetime
+import os
+import uuid
 
 import pytest
 from django.core.cache import cache
@@ -71,3 +73,48 @@ def content(kennisbank):
     Synoniemgroep.objects.create(terms="AMV\nalleenstaande minderjarige vreemdeling")
     Synoniemgroep.objects.create(terms="18-/18+\novergang naar volwassenheid")
     return {"cirkel": cirkel, "guideline": guideline, **lessons}
+
+
+# Elasticsearch peers of the search contract: the in-memory osmem server always (it
+# speaks the HTTP API but is not the real engine), a real server when the
+# environment names one.
+ES_PEERS = ["osmem"] + (["elasticsearch"] if os.environ.get("ELASTICSEARCH_URL") else [])
+
+
+def _use_elasticsearch(settings, url):
+    """Switch the site to the ES server at ``url``, in a fresh index of its own."""
+    from learning.search.elastic import ElasticsearchBackend
+
+    settings.ELASTICSEARCH_URL = url
+    settings.ELASTICSEARCH_INDEX = f"leernetwerk-test-{uuid.uuid4().hex[:12]}"
+    backend = ElasticsearchBackend(url)
+    backend.ensure_index()
+    return backend
+
+
+def _drop_index(backend, settings):
+    backend.client.options(ignore_status=404).indices.delete(index=settings.ELASTICSEARCH_INDEX)
+
+
+@pytest.fixture(params=["database", *ES_PEERS])
+def search_backend(request, settings):
+    """Run a test on every search backend: 'database' (the suite's SQLite or PostgreSQL)
+    and each Elasticsearch peer."""
+    if request.param == "database":
+        yield request.param
+        return
+    if request.param == "osmem":
+        url = request.getfixturevalue("osmem_url")
+    else:
+        url = os.environ["ELASTICSEARCH_URL"]
+    backend = _use_elasticsearch(settings, url)
+    yield request.param
+    _drop_index(backend, settings)
+
+
+@pytest.fixture
+def osmem_es(settings, osmem_url):
+    """The site switched to the in-memory osmem peer: the ElasticsearchBackend."""
+    backend = _use_elasticsearch(settings, osmem_url)
+    yield backend
+    _drop_index(backend, settings)

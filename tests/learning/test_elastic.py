@@ -1,12 +1,15 @@
-"""Elasticsearch backend without a server: index mapping, query building, response
-parsing, and the fallback/outbox behaviour when the server is unreachable.
-(No Elasticsearch server can run here; a live server is not exercised.)"""
+"""Elasticsearch backend: index mapping, query building and response parsing; index
+maintenance (publish, unpublish, reindex, outbox replay) against the in-memory osmem
+peer; and the fallback/outbox behaviour when the server is unreachable. The search
+behaviour itself is the contract suite (test_search_contract.py), run on ES too."""
 
+import io
 import logging
 
 import pytest
 from django.core.management import CommandError, call_command
 
+from learning.factories import add_les
 from learning.models import SearchOutbox, Synoniemgroep
 from learning.search import SearchRequest, search
 from learning.search.elastic import (
@@ -17,24 +20,20 @@ from learning.search.elastic import (
     index_body,
     parse_response,
 )
+from leernetwerk.sitesearch.analysis import analyse_to_text
 
 pytestmark = pytest.mark.django_db
 
 UNREACHABLE = "http://127.0.0.1:9"  # the discard port: connection refused at once
 
 
-def test_index_has_dutch_analysis_with_the_editors_synonyms(db):
-    Synoniemgroep.objects.create(terms="AMV\nalleenstaande minderjarige vreemdeling")
+def test_index_stores_python_analysed_terms_and_facet_keywords(db):
     body = index_body()
-    analysis = body["settings"]["analysis"]
-    assert analysis["filter"]["nl_stemmer"] == {"type": "stemmer", "language": "dutch"}
-    assert analysis["filter"]["nl_synonyms"]["synonyms"] == [
-        "AMV, alleenstaande minderjarige vreemdeling"
-    ]
-    assert "asciifolding" in analysis["analyzer"]["nl_index"]["filter"]
-    assert "nl_synonyms" in analysis["analyzer"]["nl_search"]["filter"]
+    analyzers = body["settings"]["analysis"]["analyzer"]
+    assert analyzers["nl_terms"] == {"type": "custom", "tokenizer": "whitespace"}
     props = body["mappings"]["properties"]
-    assert props["title"]["search_analyzer"] == "nl_search"
+    assert props["title_terms"]["analyzer"] == "nl_terms"
+    assert props["body"]["index"] is False
     assert props["levensgebied"] == {"type": "keyword"}
 
 
@@ -45,17 +44,27 @@ def test_document_carries_facets_with_labels(content):
     assert f"big5-wonen{SEP}Wonen (Big 5)" in doc["levensgebied_kv"]
     assert doc["regio"] == ["venlo"]
     assert "coördinatie" in doc["body"]
+    # Terms are folded and stemmed by the shared Dutch analysis, markup stripped.
+    assert "coordineer" in doc["body_terms"].split()  # coördinatie, folded and stemmed
+    assert "woon" in doc["title_terms"].split()  # woning
+    assert "<p>" not in doc["body_terms"]
 
 
-def test_query_building():
+def test_query_building(db):
+    Synoniemgroep.objects.create(terms="AMV\nalleenstaande minderjarige vreemdeling")
     request = SearchRequest(
-        q="wonen", filters={"levensgebied": ["wonen"], "thema": ["a"]}, sort="datum", page=2
+        q="woningen AMV", filters={"levensgebied": ["wonen"], "thema": ["a"]}, sort="datum", page=2
     )
     body = build_search(request).to_dict()
-    assert body["query"]["multi_match"]["operator"] == "and"
+    words, synonyms = body["query"]["bool"]["must"]
+    assert words["multi_match"]["query"] == "woon"  # stemmed like the database backend
+    assert words["multi_match"]["operator"] == "and"
+    assert [q["multi_match"]["query"] for q in synonyms["bool"]["should"]] == [
+        "amv",
+        analyse_to_text("alleenstaande minderjarige vreemdeling"),
+    ]
     assert body["from"] == 10 and body["size"] == 10
     assert body["sort"][0] == {"date": {"order": "desc", "missing": "_last"}}
-    assert body["highlight"]["pre_tags"] == ["<mark>"]
     assert body["suggest"]["spelling"]["term"]["field"] == "suggest_text"
     post = body["post_filter"]["bool"]["filter"]
     assert {"terms": {"levensgebied": ["wonen"]}} in post
@@ -79,8 +88,8 @@ def test_parse_response():
                         "type": "les",
                         "type_label": "Les",
                         "summary": "Samenvatting",
+                        "body": "Een woning & meer",
                     },
-                    "highlight": {"body": ["een <mark>woning</mark> &amp; meer"]},
                 }
             ],
         },
@@ -91,7 +100,7 @@ def test_parse_response():
     }
     response = parse_response(request, raw)
     assert response.total == 1
-    assert response.hits[0].highlight == "een <mark>woning</mark> &amp; meer"
+    assert response.hits[0].highlight == "Samenvatting"  # no query word in the text
     assert response.facets["type"][0].label == "Les"
     assert response.facets["type"][0].selected
     assert response.suggestion == "woning"
@@ -130,3 +139,66 @@ def test_reindex_keeps_the_outbox_when_es_is_down(content, settings):
     with pytest.raises(CommandError, match="niet bereikbaar"):
         call_command("reindex", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert SearchOutbox.objects.count() == 1
+
+
+# Index maintenance against the in-memory osmem peer ------------------------------
+
+
+def _indexed_titles(backend):
+    from learning.search.elastic import index_name
+
+    backend.client.indices.refresh(index=index_name())
+    hits = backend.client.search(index=index_name(), size=100)["hits"]["hits"]
+    return sorted(hit["_source"]["title"] for hit in hits)
+
+
+def test_publishing_and_unpublishing_update_the_index(osmem_es, kennisbank):
+    first = add_les(kennisbank, "Een eigen woning vinden", summary="Met een vaste coach.")
+    add_les(kennisbank, "Van school naar werk", summary="Een coach tot de eerste baan.")
+    assert _indexed_titles(osmem_es) == ["Een eigen woning vinden", "Van school naar werk"]
+    first.title = "Een eigen kamer vinden"
+    first.save_revision().publish()
+    assert _indexed_titles(osmem_es) == ["Een eigen kamer vinden", "Van school naar werk"]
+    first.unpublish()
+    assert _indexed_titles(osmem_es) == ["Van school naar werk"]
+    assert SearchOutbox.objects.count() == 0
+
+
+def test_missed_updates_are_replayed_by_reindex_when_es_returns(osmem_es, content, settings):
+    url = settings.ELASTICSEARCH_URL
+    settings.ELASTICSEARCH_URL = UNREACHABLE
+    page = content["werk"]
+    page.title = "Van school naar een baan"
+    page.save_revision().publish()  # publishing still works; the update waits
+    content["amv"].unpublish()
+    assert SearchOutbox.objects.count() == 2
+
+    settings.ELASTICSEARCH_URL = url
+    out = io.StringIO()
+    call_command("reindex", stdout=out)
+    assert "naar Elasticsearch gestuurd; wachtrij leeg" in out.getvalue()
+    assert SearchOutbox.objects.count() == 0
+    titles = _indexed_titles(osmem_es)
+    assert "Van school naar een baan" in titles
+    assert "Toekomstplan met alleenstaande minderjarige vreemdelingen" not in titles
+    response = search(SearchRequest(q="baan"))
+    assert response.backend == "elasticsearch"
+    assert [hit.title for hit in response.hits] == ["Van school naar een baan"]
+
+
+def test_drain_outbox_replays_in_order(osmem_es, content):
+    page = content["werk"]
+    SearchOutbox.objects.create(page_id=page.pk, action="delete")
+    SearchOutbox.objects.create(page_id=page.pk, action="index")
+    assert osmem_es.drain_outbox() == 2
+    assert "Van school naar werk" in _indexed_titles(osmem_es)
+    assert SearchOutbox.objects.count() == 0
+
+
+def test_client_sends_plain_json_media_types():
+    from learning.search.es_client import _VENDOR_MIMETYPE
+
+    vendor = "application/vnd.elasticsearch+json; compatible-with=8"
+    assert _VENDOR_MIMETYPE.sub(r"application/\1", vendor) == "application/json"
+    ndjson = "application/vnd.elasticsearch+x-ndjson; compatible-with=8"
+    assert _VENDOR_MIMETYPE.sub(r"application/\1", ndjson) == "application/x-ndjson"

@@ -44,3 +44,14 @@ def test_arrangement_matches_the_big5_filter_through_the_mapping(arrangement):
 def test_unpublished_arrangement_leaves_the_kennisbank(arrangement):
     arrangement.unpublish()
     assert search(SearchRequest(q="opleiding")).total == 0
+
+
+def test_reindex_restores_the_arrangement_facets(arrangement):
+    from django.core.management import call_command
+
+    from learning.models import FacetValue
+
+    FacetValue.objects.all().delete()
+    call_command("reindex", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    response = search(SearchRequest(filters={"levensgebied": ["big5-wonen"]}))
+    assert [hit.title for hit in response.hits] == ["Wonen en leren in één traject"]

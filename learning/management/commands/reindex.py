@@ -1,13 +1,15 @@
 """manage.py reindex: rebuild the kennisbank search tables (and Elasticsearch when set up)."""
 
+from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from learning.models import FacetValue, Leercirkel, Les, Richtlijn, SearchEntry
+from learning.models import FacetValue, SearchEntry
 from learning.search import indexing, suggest
+from learning.search.database import KENNISBANK_MODELS
 
 BATCH = 500
 
@@ -19,7 +21,8 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        pages = Page.objects.type(Les, Leercirkel, Richtlijn).live().order_by("pk")
+        models = [apps.get_model(label) for label in KENNISBANK_MODELS]
+        pages = Page.objects.type(*models).live().order_by("pk")
         ids = list(pages.values_list("pk", flat=True))
         FacetValue.objects.exclude(page_id__in=ids).delete()
         SearchEntry.objects.exclude(page_id__in=ids).delete()
