@@ -7,6 +7,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -14,6 +15,13 @@ from wagtail.search import index
 from leernetwerk.core.blocks import BaseStreamBlock
 from leernetwerk.core.models import BasePage
 
+from ..api import (
+    TAXONOMY_API_FIELDS,
+    TAXONOMY_PREFETCH,
+    LinesSerializer,
+    LinkedPagesSerializer,
+    RichTextSerializer,
+)
 from .tagging import TaxonomyMixin
 
 
@@ -68,6 +76,19 @@ class Leercirkel(TaxonomyMixin, BasePage):
         index.FilterField("date"),
     ]
     parent_page_types = ["learning.KennisbankPage"]
+    api_fields = [
+        APIField("kind"),
+        APIField("date"),
+        APIField("location"),
+        APIField("theme"),
+        APIField("programme", serializer=RichTextSerializer()),
+        APIField("report"),
+        APIField("pilots", serializer=LinkedPagesSerializer("page")),
+        APIField("organisations", serializer=LinesSerializer()),
+        APIField("workgroups", serializer=LinesSerializer()),
+        *TAXONOMY_API_FIELDS,
+    ]
+    API_PREFETCH = [*TAXONOMY_PREFETCH, "pilots__page"]
     subpage_types: list = []
 
     search_kind = "leercirkel"

@@ -9,12 +9,14 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
 from leernetwerk.core.models import BasePage
 
+from ..api import TAXONOMY_API_FIELDS, TAXONOMY_PREFETCH, PageLinkSerializer, RichTextSerializer
 from .tagging import TaxonomyMixin
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -85,6 +87,18 @@ class Les(TaxonomyMixin, BasePage):
         index.FilterField("date"),
     ]
     parent_page_types = ["learning.KennisbankPage"]
+    api_fields = [
+        APIField("summary"),
+        APIField("date"),
+        APIField("context", serializer=RichTextSerializer()),
+        APIField("approach", serializer=RichTextSerializer()),
+        APIField("worked", serializer=RichTextSerializer()),
+        APIField("did_not_work", serializer=RichTextSerializer()),
+        APIField("tips", serializer=RichTextSerializer()),
+        APIField("learned_at", serializer=PageLinkSerializer()),
+        *TAXONOMY_API_FIELDS,
+    ]
+    API_PREFETCH = [*TAXONOMY_PREFETCH, "learned_at"]
     subpage_types: list = []
 
     search_kind = "les"

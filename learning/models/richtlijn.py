@@ -10,6 +10,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -17,6 +18,12 @@ from wagtail.search import index
 from leernetwerk.core.blocks import BaseStreamBlock
 from leernetwerk.core.models import BasePage
 
+from ..api import (
+    TAXONOMY_API_FIELDS,
+    TAXONOMY_PREFETCH,
+    DownloadsSerializer,
+    LinkedPagesSerializer,
+)
 from .tagging import TaxonomyMixin
 
 REVIEW_WARNING_DAYS = 30
@@ -77,6 +84,20 @@ class Richtlijn(TaxonomyMixin, BasePage):
         index.FilterField("review_date"),
     ]
     parent_page_types = ["learning.KennisbankPage"]
+    api_fields = [
+        APIField("kind"),
+        APIField("status"),
+        APIField("version"),
+        APIField("adoption_date"),
+        APIField("review_date"),
+        APIField("responsible"),
+        APIField("summary"),
+        APIField("body"),
+        APIField("documents", serializer=DownloadsSerializer()),
+        APIField("related_lessons", serializer=LinkedPagesSerializer("les")),
+        *TAXONOMY_API_FIELDS,
+    ]
+    API_PREFETCH = [*TAXONOMY_PREFETCH, "documents__document", "related_lessons__les"]
     subpage_types: list = []
 
     search_kind = "richtlijn"
