@@ -14,6 +14,10 @@ REDACTIE = "Redactie NJi"
 MODERATOR = "Moderator"
 PROFESSIONAL = "Professional"
 
+# Wagtail's initial migrations create these; our roles replace them (see below).
+WAGTAIL_DEFAULT_GROUPS = ("Editors", "Moderators")
+WAGTAIL_DEFAULT_TASK = "Moderators approval"
+
 # Page permissions on the tree's root, so they cover every site section.
 PAGE_PERMISSIONS = {
     REDACTIE: ["add", "change", "publish", "lock", "unlock", "bulk_delete"],
@@ -103,4 +107,20 @@ def sync_roles():
                 GroupCollectionPermission.objects.get_or_create(
                     group=groups[name], collection=root_collection, permission=_permission(dotted)
                 )
+    _retire_wagtail_default_groups(groups[REDACTIE])
     return groups
+
+
+def _retire_wagtail_default_groups(redactie):
+    """Remove Wagtail's own "Editors"/"Moderators" groups, which sit confusingly beside
+    ours; their approval tasks pass to Redactie NJi. A group that still has members is
+    kept: nobody loses access silently."""
+    from wagtail.models import GroupApprovalTask
+
+    for group in Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS, user__isnull=True):
+        for task in GroupApprovalTask.objects.filter(groups=group):
+            task.groups.add(redactie)
+            if task.name == WAGTAIL_DEFAULT_TASK:
+                task.name = "Goedkeuring Redactie NJi"
+                task.save(update_fields=["name"])
+        group.delete()

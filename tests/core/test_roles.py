@@ -12,6 +12,26 @@ def test_groups_exist_after_migrate():
     assert set(Group.objects.values_list("name", flat=True)) >= {REDACTIE, MODERATOR, PROFESSIONAL}
 
 
+def test_wagtails_default_groups_are_replaced_by_ours():
+    from wagtail.models import GroupApprovalTask
+
+    names = set(Group.objects.values_list("name", flat=True))
+    assert not names & {"Editors", "Moderators"}
+    # Wagtail's default approval task now asks Redactie NJi.
+    task = GroupApprovalTask.objects.get(name="Goedkeuring Redactie NJi")
+    assert [g.name for g in task.groups.all()] == [REDACTIE]
+
+
+def test_a_default_group_with_members_is_kept():
+    editors = Group.objects.create(name="Editors")
+    UserFactory().groups.add(editors)
+    sync_roles()
+    assert Group.objects.filter(name="Editors").exists()
+    Group.objects.create(name="Moderators")
+    sync_roles()
+    assert not Group.objects.filter(name="Moderators").exists()
+
+
 def test_sync_roles_is_idempotent():
     before = GroupPagePermission.objects.count()
     sync_roles()
