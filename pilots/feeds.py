@@ -64,8 +64,22 @@ class AllPilotsRssFeed(_UpdatesFeed):
     def description(self):
         return _("Nieuwe voortgangsberichten uit alle pilotregio's.")
 
-    def item_description(self, item):
-        return item.intro
+    def items(self):
+        """The updates, each knowing its pilot's title (one query for all pilots)."""
+        from wagtail.models import Page
+
+        items = list(super().items())
+        parent_paths = {item.path[: -Page.steplen] for item in items}
+        titles = dict(Page.objects.filter(path__in=parent_paths).values_list("path", "title"))
+        for item in items:
+            item.pilot_title = titles.get(item.path[: -Page.steplen], "")
+        return items
+
+    def item_title(self, item):
+        # In a feed of all pilots, a title alone does not say which pilot it is about.
+        if not item.pilot_title:
+            return item.title
+        return f"{item.pilot_title}: {item.title}"
 
 
 class AllPilotsAtomFeed(AllPilotsRssFeed):

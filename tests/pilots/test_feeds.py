@@ -31,7 +31,26 @@ def test_section_feeds_list_all_pilots(client, index):
     make_update(make_pilot(index, "Pilot Beta"), "Beta juni")
     for kind in ("rss", "atom"):
         body = client.get(f"{index.url}feed/{kind}/").content.decode()
-        assert "Alfa mei" in body and "Beta juni" in body
+        # Each item names its pilot.
+        assert "<title>Pilot Alfa: Alfa mei</title>" in body
+        assert "<title>Pilot Beta: Beta juni</title>" in body
+
+
+def test_section_feed_query_count_does_not_grow(client, index):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            client.get(f"{index.url}feed/rss/")
+        return len(ctx.captured_queries)
+
+    make_update(make_pilot(index, "Pilot Alfa"), "Alfa mei")
+    count()
+    small = count()
+    for name in ("Beta", "Gamma", "Delta"):
+        make_update(make_pilot(index, f"Pilot {name}"), f"{name} juni")
+    assert count() == small
 
 
 def test_feeds_of_draft_pilot_are_not_reachable(client, index):
