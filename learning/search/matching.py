@@ -1,0 +1,103 @@
+"""Run the full-text match once per search and keep its result in Python.
+
+The count, the page of hits, the type counts and every facet pass used to embed the
+full-text match as a subquery, so the database evaluated it (and on PostgreSQL the
+``title || body`` concatenation over every index row) four times or more per
+search. Here one query reads the candidate pages (live, public, kennisbank types,
+with their content type and sort date) and, with search words, one more reads the
+matching index rows with their score. Filters, totals, ordering and type counts
+are then plain set and sort operations on at most a few tens of thousands of rows;
+only the facet values are counted in SQL, over the id set passed as one parameter.
+"""
+
+import heapq
+from dataclasses import dataclass
+
+from django.db import connection
+from django.db.models import DateField, F
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast, Coalesce
+from modelsearch.utils import get_descendants_content_types_pks
+
+
+@dataclass(slots=True)
+class Candidate:
+    pk: int
+    content_type_id: int
+    date: object  # the sort date; None sorts last
+    score: float | None = None
+
+
+def candidates(base, only=None):
+    """pk -> Candidate for every page of ``base``, or of those of it in ``only``
+    (one query)."""
+    if only is not None:
+        base = base.filter(pk__in=page_id_in(only))
+    rows = base.order_by().values_list(
+        "pk",
+        "content_type_id",
+        Coalesce(F("search_entry__date"), Cast("first_published_at", DateField())),
+    )
+    return {pk: Candidate(pk, ct, date) for pk, ct, date in rows}
+
+
+def scores(base, query):
+    """object id -> score of the index rows that match ``query`` (one query).
+
+    The score follows modelsearch: on SQLite bm25 (lower is better), on PostgreSQL
+    ts_rank (higher is better)."""
+    results = base.search(query, order_by_relevance=False)
+    if connection.vendor == "sqlite":
+        from .sqlite_rank import ranked_entries
+
+        entries = ranked_entries(results).values_list("index_entry__object_id", "score")
+    else:
+        entries = _postgres_ranked(results).values_list("object_id", "score")
+    return {int(object_id): score for object_id, score in entries}
+
+
+def _postgres_ranked(results):
+    """Matching index rows with their rank, as modelsearch's PostgreSQL compiler
+    computes it, but read from the index table alone instead of joined per page."""
+    from wagtail.search.models import IndexEntry
+
+    compiler = results.query_compiler
+    config = compiler.get_config(results.backend)
+    search_query = compiler.build_tsquery(compiler.query, config=config)
+    vectors = [(F("title"), F("title_norm")), (F("body"), 1.0)]
+    rank = compiler._build_rank_expression(vectors, config)
+    return (
+        IndexEntry.objects.filter(
+            content_type_id__in=get_descendants_content_types_pks(compiler.queryset.model)
+        )
+        .annotate(_vector_=F("title")._combine(F("body"), "||", False))
+        .filter(_vector_=search_query)
+        .annotate(score=rank)
+    )
+
+
+def ordered(found, sort, offset, limit):
+    """The requested slice of ``found`` (Candidates), in the contract's order."""
+    if sort == "datum":
+        # Newest first, undated last, then the highest id (as before, in SQL).
+        key = lambda c: (c.date is None, -(c.date.toordinal() if c.date else 0), -c.pk)  # noqa: E731
+    elif connection.vendor == "sqlite":
+        # bm25: lower is better; ties as modelsearch orders them (text id, descending).
+        key = lambda c: (c.score, _descending_text(str(c.pk)))  # noqa: E731
+    else:
+        key = lambda c: (-c.score, -c.pk)  # noqa: E731
+    return heapq.nsmallest(offset + limit, found, key=key)[offset:]
+
+
+def _descending_text(text):
+    return tuple(-ord(ch) for ch in text) + (1,)
+
+
+def page_id_in(ids):
+    """A filter value for ``page_id__in`` that sends ``ids`` as one text parameter,
+    so a set of 20,000 ids becomes neither 20,000 placeholders nor a Python list
+    that the driver converts item by item."""
+    text = ",".join(map(str, sorted(ids)))
+    if connection.vendor == "postgresql":
+        return RawSQL("SELECT unnest(string_to_array(%s, ',')::integer[])", [text])
+    return RawSQL("SELECT value FROM json_each(%s)", [f"[{text}]"])
