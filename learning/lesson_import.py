@@ -86,6 +86,7 @@ class LessonWriter:
 
     def finish(self):
         Page.objects.filter(pk=self.parent.pk).update(numchild=self._children().count())
+        bulk_index.finish(Les)
 
     @staticmethod
     def analyze():

@@ -34,7 +34,6 @@ def _add_postgres(backend, model, objects):
 
     if not objects or not model.get_search_fields():
         return
-    index = backend.get_index_for_model(model)
     content_type = get_content_type_pk(model)
     rows, params = [], []
     for obj in objects:
@@ -73,7 +72,14 @@ def _add_postgres(backend, model, objects):
             """,  # noqa: S608 - the table name is the model's; values are parameters
             params,
         )
-    index._refresh_title_norms()
+
+
+def finish(model):
+    """Set the title norms of the new rows once at the end: modelsearch recomputes
+    them (a pass over the whole index) after every batch otherwise."""
+    for backend in get_search_backends(with_auto_update=True):
+        if connection.vendor == "postgresql" and _is_postgres(backend):
+            backend.get_index_for_model(model)._refresh_title_norms()
 
 
 def _vector(texts, config):
