@@ -176,7 +176,7 @@ class DatabaseBackend:
             if not ids:
                 continue
             rows = (
-                FacetValue.objects.filter(page_id__in=matching.page_id_in(ids))
+                FacetValue.objects.filter(matching.InIds("page_id", ids))
                 .values("facet", "value", "label")
                 .annotate(count=Count("id"))
                 .order_by()

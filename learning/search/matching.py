@@ -14,8 +14,7 @@ import heapq
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import DateField, F
-from django.db.models.expressions import RawSQL
+from django.db.models import BooleanField, DateField, Expression, F
 from django.db.models.functions import Cast, Coalesce
 from modelsearch.utils import get_descendants_content_types_pks
 
@@ -32,7 +31,7 @@ def candidates(base, only=None):
     """pk -> Candidate for every page of ``base``, or of those of it in ``only``
     (one query)."""
     if only is not None:
-        base = base.filter(pk__in=page_id_in(only))
+        base = base.filter(InIds("pk", only))
     rows = base.order_by().values_list(
         "pk",
         "content_type_id",
@@ -93,11 +92,29 @@ def _descending_text(text):
     return tuple(-ord(ch) for ch in text) + (1,)
 
 
-def page_id_in(ids):
-    """A filter value for ``page_id__in`` that sends ``ids`` as one text parameter,
-    so a set of 20,000 ids becomes neither 20,000 placeholders nor a Python list
-    that the driver converts item by item."""
-    text = ",".join(map(str, sorted(ids)))
-    if connection.vendor == "postgresql":
-        return RawSQL("SELECT unnest(string_to_array(%s, ',')::integer[])", [text])
-    return RawSQL("SELECT value FROM json_each(%s)", [f"[{text}]"])
+class InIds(Expression):
+    """``column IN ids`` with ``ids`` sent as one text parameter, so a set of 20,000
+    ids becomes neither 20,000 placeholders nor a list the driver converts item by
+    item. On PostgreSQL it is ``= ANY(array)``: the planner folds the array into a
+    constant, knows its size and hashes it, instead of guessing 200 rows for an
+    ``IN (SELECT unnest(...))`` and probing the index 20,000 times."""
+
+    conditional = True
+    output_field = BooleanField()
+
+    def __init__(self, column, ids):
+        super().__init__()
+        self.column = F(column)
+        self.text = ",".join(map(str, sorted(ids)))
+
+    def resolve_expression(self, *args, **kwargs):
+        clone = self.copy()
+        clone.column = self.column.resolve_expression(*args, **kwargs)
+        return clone
+
+    def as_sql(self, compiler, connection):
+        column, params = compiler.compile(self.column)
+        if connection.vendor == "postgresql":
+            return f"{column} = ANY(string_to_array(%s, ',')::integer[])", [*params, self.text]
+        sql = f"{column} IN (SELECT value FROM json_each(%s))"  # noqa: S608 - compiled column
+        return sql, [*params, f"[{self.text}]"]
