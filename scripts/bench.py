@@ -212,7 +212,7 @@ def write_table(results, n):
         lines.append(
             f"| {r['vendor']} | {r['lessons']} | {r['import_seconds']} | {r['contract_p50']} | "
             f"{r['contract_p95']} | {r['wagtail_p50']} | {r['wagtail_p95']} | "
-            f"{r['wagtail_searches']} | {ratio:.2f} | "
+            f"{r['wagtail_searches']} | {ratio:.3g} | "
             f"{r['queries_min']}–{r['queries_max']} (mean {r['queries_mean']}) |"
         )
     return "\n".join(lines) + "\n"

@@ -22,6 +22,7 @@ from .highlight import highlight
 from .query import build_query, query_stems
 from .suggest import suggest
 
+MANY_MATCHES = 2000
 KENNISBANK_MODELS = (
     "learning.les",
     "learning.leercirkel",
@@ -58,7 +59,7 @@ class DatabaseBackend:
     def search(self, request):
         found, has_query = self.matching(request)
         selected = self.filter_sets(request)
-        results = [c for c in found.values() if self.passes(c, selected)]
+        results = self.passing(found, selected)
         window = self.window(results, request)
         facets = self.facets(found, selected, request) if results or request.filters else None
         promoted = self.promotions(request) if has_query and request.page == 1 else []
@@ -86,9 +87,15 @@ class DatabaseBackend:
         scores = matching.scores(base, query)
         if not scores:
             return {}, True
-        found = matching.candidates(base, only=scores)
-        for pk, candidate in found.items():
-            candidate.score = scores[pk]
+        # Few matches: read only their pages. Many: reading every candidate page
+        # and dropping the rest in Python is cheaper than sending the ids along.
+        few = len(scores) <= MANY_MATCHES
+        found = matching.candidates(base, only=scores if few else None)
+        for pk in list(found):
+            if pk in scores:
+                found[pk].score = scores[pk]
+            else:
+                del found[pk]
         return found, True
 
     def filter_sets(self, request):
@@ -104,6 +111,13 @@ class DatabaseBackend:
                 rows = FacetValue.objects.filter(facet=name, value__in=values)
                 selected[name] = set(rows.values_list("page_id", flat=True))
         return selected
+
+    @classmethod
+    def passing(cls, found, selected, skip=None):
+        """The candidates that every selected facet except ``skip`` allows."""
+        if not any(name != skip for name in selected):
+            return list(found.values())  # nothing to check: skip 20,000 calls
+        return [c for c in found.values() if cls.passes(c, selected, skip)]
 
     @staticmethod
     def passes(candidate, selected, skip=None):
@@ -172,7 +186,7 @@ class DatabaseBackend:
         # so the other values of that facet stay visible and choosable.
         passes = [None] + [name for name in request.filters if name != "type"]
         for skip in passes:
-            ids = [c.pk for c in found.values() if self.passes(c, selected, skip=skip)]
+            ids = [c.pk for c in self.passing(found, selected, skip=skip)]
             if not ids:
                 continue
             rows = (
@@ -189,9 +203,7 @@ class DatabaseBackend:
                         FacetCount(row["value"], row["label"], row["count"])
                     )
         by_ct = {ct.pk: (name, label) for name, (ct, label) in page_type_map().items()}
-        type_counts = Counter(
-            c.content_type_id for c in found.values() if self.passes(c, selected, skip="type")
-        )
+        type_counts = Counter(c.content_type_id for c in self.passing(found, selected, "type"))
         for ct_id, count in type_counts.items():
             name, label = by_ct.get(ct_id, (None, None))
             if name:
