@@ -57,11 +57,14 @@ class DatabaseBackend:
         return queryset
 
     def search(self, request):
-        found, has_query = self.matching(request)
-        selected = self.filter_sets(request)
-        results = self.passing(found, selected)
-        window = self.window(results, request)
-        facets = self.facets(found, selected, request) if results or request.filters else None
+        with matching.without_gc_pauses():
+            found, has_query = self.matching(request)
+            selected = self.filter_sets(request)
+            results = self.passing(found, selected)
+            window = self.window(results, request)
+            facets = self.facets(found, selected, request) if results or request.filters else None
+            total = len(results)
+            del found, results  # free the candidates before the collector is back on
         promoted = self.promotions(request) if has_query and request.page == 1 else []
         promoted_ids = {p.pk for p in promoted}
         pages = [p for p in window if p.pk not in promoted_ids]
@@ -69,7 +72,7 @@ class DatabaseBackend:
         suggestion = suggest(request.q) if has_query else None
         return SearchResponse(
             request=request,
-            total=len(results),
+            total=total,
             hits=hits,
             facets=facets or self.empty_facets(),
             suggestion=suggestion,

@@ -10,13 +10,32 @@ are then plain set and sort operations on at most a few tens of thousands of row
 only the facet values are counted in SQL, over the id set passed as one parameter.
 """
 
+import gc
 import heapq
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.db import connection
 from django.db.models import BooleanField, DateField, Expression, F
 from django.db.models.functions import Cast, Coalesce
 from modelsearch.utils import get_descendants_content_types_pks
+
+
+@contextmanager
+def without_gc_pauses():
+    """Hold off Python's cyclic garbage collector while a search builds its
+    candidates. A search allocates tens of thousands of short-lived, acyclic
+    objects; they trigger full collections that walk every object of the Django
+    process (~100 ms each, measured), doubling some searches. Reference counting
+    frees these objects anyway; the collector runs again as soon as it is back on.
+    It is only switched back on if it was on before."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 @dataclass(slots=True)
