@@ -10,7 +10,6 @@ import json
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.text import slugify
 
 from leernetwerk.taxonomy.models import Doelgroep, Kennisbron, Levensgebied, Regio, SectorGroep
@@ -170,51 +169,38 @@ def validate(lines):
 
 
 def import_records(records, vocab, parent, progress=lambda it: it):
-    """Create or update a lesson per record, all or nothing. Returns (created, updated)."""
+    """Create or update a lesson per record, all or nothing. Returns (created, updated).
+
+    Records are written in batches (see ``lesson_import``); ``progress`` wraps the
+    records, so a progress bar advances per lesson."""
     from learning.models import Les
-    from learning.search import indexing
+    from learning.search import suggest
 
-    existing = {
-        les.external_id: les
-        for les in Les.objects.filter(external_id__in=[r.data["id"] for r in records])
-    }
-    used_slugs = set(parent.get_children().values_list("slug", flat=True))
-    created = updated = 0
-    now = timezone.now()
+    from .lesson_import import BATCH_SIZE, LessonWriter
+
     with transaction.atomic():
+        writer = LessonWriter(parent, vocab)
+        batch = []
         for record in progress(records):
-            data = record.data
-            page = existing.get(data["id"])
-            is_new = page is None
-            if is_new:
-                page = Les(slug=_unique_slug(data, used_slugs), external_id=data["id"])
-            page.title = data["title"]
-            page.summary = data["summary"]
-            for name in TEXT_FIELDS:
-                setattr(page, name, _as_rich_text(data[name]))
-            page.date = data["date"]
-            page.regio = vocab.regio.get(data["region"])
-            page.kennisbronnen = data["knowledge_sources"]
-            page.synthetic = data["synthetic"]
-            page.levensgebieden = [vocab.levensgebieden[s] for s in data["life_domains"]]
-            page.doelgroepen = [vocab.doelgroepen[s] for s in data["target_groups"]]
-            page.sectoren = [vocab.sectoren[s] for s in data["sectors"]]
-            page.tags.set(data["tags"])
-            page.live = True
-            page.has_unpublished_changes = False
-            page.first_published_at = page.first_published_at or now
-            page.last_published_at = now
-            if is_new:
-                parent.add_child(instance=page)
-                created += 1
-            else:
-                page.save()
-                updated += 1
-            indexing.sync_page(page)
-    return created, updated
+            batch.append(record)
+            if len(batch) == BATCH_SIZE:
+                writer.write(batch, _existing(Les, batch))
+                batch = []
+        if batch:
+            writer.write(batch, _existing(Les, batch))
+        writer.finish()
+        # New titles and labels feed "bedoelt u"; rebuild its vocabulary after commit.
+        transaction.on_commit(suggest.bump_version)
+        transaction.on_commit(LessonWriter.analyze)
+    return writer.created, writer.updated
 
 
-def _unique_slug(data, used):
+def _existing(model, batch):
+    ids = [record.data["id"] for record in batch]
+    return {les.external_id: les for les in model.objects.filter(external_id__in=ids)}
+
+
+def unique_slug(data, used):
     base = slugify(data["title"])[:60] or "les"
     slug = base
     if slug in used:
@@ -227,7 +213,7 @@ def _unique_slug(data, used):
     return slug
 
 
-def _as_rich_text(text):
+def as_rich_text(text):
     from django.utils.html import escape
 
     if not text:

@@ -1,23 +1,28 @@
 """The database search backend (SQLite and PostgreSQL, Dutch analysis of the foundation).
 
-Query count per search is constant: restrictions (1), matching count (1), one
-page of hits (1 + one per page type on the page), facet values (1 + one per
-selected facet, for disjunctive counts), type counts (1), editors' picks (2).
+Query count per search is constant: restrictions (1), candidate pages (1), the
+full-text match with scores (1, with words), one set of page ids per selected facet
+(1 each), facet values (1 + one per selected facet, for disjunctive counts), the
+hits (1 + one per page type on the page), editors' picks (1-2). Type counts,
+totals and ordering are computed in Python from the candidates (see matching.py).
 """
 
+from collections import Counter
+from types import SimpleNamespace
+
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
-from django.db.models import Count, DateField, F
-from django.db.models.functions import Cast, Coalesce
+from django.db.models import Count
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page, get_page_models
 from wagtail.search.utils import normalise_query_string
 
+from . import matching
 from .contract import FACETS, FacetCount, Hit, SearchResponse
 from .highlight import highlight
 from .query import build_query, query_stems
 from .suggest import suggest
 
+MANY_MATCHES = 2000
 KENNISBANK_MODELS = (
     "learning.les",
     "learning.leercirkel",
@@ -51,91 +56,89 @@ class DatabaseBackend:
             queryset = queryset.filter(depth__gt=2)  # not the tree root or the home page
         return queryset
 
-    def matching(self, request):
-        """(queryset of matching pages, has_query). On PostgreSQL the queryset carries
-        a ``_score`` annotation; on SQLite ``self.ranked`` ranks the page of hits."""
-        self.ranked = None
-        base = self.base_queryset(request)
-        query = build_query(request.q) if request.q else None
-        if request.q and query is None:
-            return base.none(), True
-        if query is None:
-            return base, False
-        if connection.vendor == "sqlite":
-            from .sqlite_rank import ranked_entries
-
-            self.ranked = ranked_entries(base.search(query, order_by_relevance=False))
-            ids = self.ranked.values("index_entry__object_id")
-            return base.filter(pk__in=ids), True
-        results = base.search(query, order_by_relevance=request.effective_sort == "relevantie")
-        return results.annotate_score("_score").get_queryset(), True
-
-    def window(self, results, request, has_query):
-        """One page of pages, in order, each with ``_score`` when there is a query."""
-        end = request.offset + request.page_size
-        if self.ranked is None or request.effective_sort != "relevantie":
-            pages = list(results[request.offset : end])
-            if self.ranked is not None:
-                self._attach_scores(pages)
-            return pages
-        rows = list(
-            self.ranked.filter(index_entry__object_id__in=results.order_by().values("pk"))
-            .order_by("score", "-index_entry__object_id")
-            .values_list("index_entry__object_id", "score")[request.offset : end]
-        )
-        by_pk = Page.objects.in_bulk([int(pk) for pk, _score in rows])
-        pages = []
-        for pk, score in rows:
-            page = by_pk.get(int(pk))
-            if page is not None:
-                page._score = score
-                pages.append(page)
-        return pages
-
-    def _attach_scores(self, pages):
-        scores = dict(
-            self.ranked.filter(index_entry__object_id__in=[str(p.pk) for p in pages]).values_list(
-                "index_entry__object_id", "score"
-            )
-        )
-        for page in pages:
-            page._score = scores.get(str(page.pk))
-
-    def filtered(self, queryset, request, skip=None):
-        types = page_type_map()
-        for name, values in request.filters.items():
-            if name == skip:
-                continue
-            if name == "type":
-                queryset = queryset.filter(
-                    content_type__in=[types[v][0] for v in values if v in types]
-                )
-            else:
-                from learning.models import FacetValue
-
-                queryset = queryset.filter(
-                    pk__in=FacetValue.objects.filter(facet=name, value__in=values).values("page_id")
-                )
-        return queryset
-
     def search(self, request):
-        matched, has_query = self.matching(request)
-        results = self.filtered(matched, request)
-        if request.effective_sort == "datum" or not has_query:
-            results = results.annotate(
-                sort_date=Coalesce(F("search_entry__date"), Cast("first_published_at", DateField()))
-            ).order_by(F("sort_date").desc(nulls_last=True), "-pk")
-        total = results.count()
-        window = self.window(results, request, has_query)
-        facets = self.facets(matched, request) if total or request.filters else self.empty_facets()
+        with matching.without_gc_pauses():
+            found, has_query = self.matching(request)
+            selected = self.filter_sets(request)
+            results = self.passing(found, selected)
+            window = self.window(results, request)
+            facets = self.facets(found, selected, request) if results or request.filters else None
+            total = len(results)
+            del found, results  # free the candidates before the collector is back on
         promoted = self.promotions(request) if has_query and request.page == 1 else []
         promoted_ids = {p.pk for p in promoted}
         pages = [p for p in window if p.pk not in promoted_ids]
         hits = self.hits(request, promoted, promoted=True) + self.hits(request, pages)
         suggestion = suggest(request.q) if has_query else None
         return SearchResponse(
-            request=request, total=total, hits=hits, facets=facets, suggestion=suggestion
+            request=request,
+            total=total,
+            hits=hits,
+            facets=facets or self.empty_facets(),
+            suggestion=suggestion,
         )
+
+    def matching(self, request):
+        """(pk -> Candidate of the pages that match the words, has_query): the
+        full-text match runs once here; see matching.py."""
+        base = self.base_queryset(request)
+        query = build_query(request.q) if request.q else None
+        if request.q and query is None:
+            return {}, True
+        if query is None:
+            return matching.candidates(base), False
+        scores = matching.scores(base, query)
+        if not scores:
+            return {}, True
+        # Few matches: read only their pages. Many: reading every candidate page
+        # and dropping the rest in Python is cheaper than sending the ids along.
+        few = len(scores) <= MANY_MATCHES
+        found = matching.candidates(base, only=scores if few else None)
+        for pk in list(found):
+            if pk in scores:
+                found[pk].score = scores[pk]
+            else:
+                del found[pk]
+        return found, True
+
+    def filter_sets(self, request):
+        """facet -> the set of page ids (or, for type, content type ids) it allows."""
+        from learning.models import FacetValue
+
+        types = page_type_map()
+        selected = {}
+        for name, values in request.filters.items():
+            if name == "type":
+                selected[name] = {types[v][0].pk for v in values if v in types}
+            else:
+                rows = FacetValue.objects.filter(facet=name, value__in=values)
+                selected[name] = set(rows.values_list("page_id", flat=True))
+        return selected
+
+    @classmethod
+    def passing(cls, found, selected, skip=None):
+        """The candidates that every selected facet except ``skip`` allows."""
+        if not any(name != skip for name in selected):
+            return list(found.values())  # nothing to check: skip 20,000 calls
+        return [c for c in found.values() if cls.passes(c, selected, skip)]
+
+    @staticmethod
+    def passes(candidate, selected, skip=None):
+        for name, allowed in selected.items():
+            if name == skip:
+                continue
+            key = candidate.content_type_id if name == "type" else candidate.pk
+            if key not in allowed:
+                return False
+        return True
+
+    def window(self, results, request):
+        """One page of results, in order, as (pk, ``_score``) stand-ins: ``hits``
+        reads the pages themselves, so no query is needed here."""
+        chosen = matching.ordered(
+            results, request.effective_sort, request.offset, request.page_size
+        )
+        return [SimpleNamespace(pk=c.pk, _score=c.score) for c in chosen]
 
     def promotions(self, request):
         # Look up without Query.get(), which would create a row on every search.
@@ -178,7 +181,7 @@ class DatabaseBackend:
     def empty_facets(self):
         return {name: [] for name in FACETS}
 
-    def facets(self, matched, request):
+    def facets(self, found, selected, request):
         from learning.models import FacetValue
 
         facets = self.empty_facets()
@@ -186,9 +189,11 @@ class DatabaseBackend:
         # so the other values of that facet stay visible and choosable.
         passes = [None] + [name for name in request.filters if name != "type"]
         for skip in passes:
-            queryset = self.filtered(matched, request, skip=skip).order_by().values("pk")
+            ids = [c.pk for c in self.passing(found, selected, skip=skip)]
+            if not ids:
+                continue
             rows = (
-                FacetValue.objects.filter(page_id__in=queryset)
+                FacetValue.objects.filter(matching.InIds("page_id", ids))
                 .values("facet", "value", "label")
                 .annotate(count=Count("id"))
                 .order_by()
@@ -200,21 +205,16 @@ class DatabaseBackend:
                     facets[row["facet"]].append(
                         FacetCount(row["value"], row["label"], row["count"])
                     )
-        type_rows = (
-            self.filtered(matched, request, skip="type")
-            .order_by()
-            .values("content_type")
-            .annotate(count=Count("pk"))
-        )
         by_ct = {ct.pk: (name, label) for name, (ct, label) in page_type_map().items()}
-        for row in type_rows:
-            name, label = by_ct.get(row["content_type"], (None, None))
+        type_counts = Counter(c.content_type_id for c in self.passing(found, selected, "type"))
+        for ct_id, count in type_counts.items():
+            name, label = by_ct.get(ct_id, (None, None))
             if name:
-                facets["type"].append(FacetCount(name, label, row["count"]))
+                facets["type"].append(FacetCount(name, label, count))
         for name, counts in facets.items():
-            selected = set(request.filters.get(name, []))
+            selected_values = set(request.filters.get(name, []))
             for count in counts:
-                count.selected = count.value in selected
+                count.selected = count.value in selected_values
             if name == "jaar":
                 counts.sort(key=lambda c: c.value, reverse=True)
             else:

@@ -15,22 +15,42 @@ def is_indexable(page):
 
 def facet_rows(page):
     """(facet, value, label) for every facet value of ``page``."""
-    rows = []
     domain_ids = [d.pk for d in page.levensgebieden.all()]
-    if domain_ids:
-        for domain in Levensgebied.objects.filter(pk__in=domain_ids).with_equivalents():
-            rows.append(("levensgebied", domain.slug, str(domain)))
-    rows += [("doelgroep", d.slug, d.name) for d in page.doelgroepen.all()]
-    rows += [("sector", s.slug, s.name) for s in page.sectoren.all()]
-    if page.regio_id:
-        rows.append(("regio", page.regio.slug, page.regio.name))
+    domains = (
+        Levensgebied.objects.filter(pk__in=domain_ids).with_equivalents() if domain_ids else []
+    )
+    return facet_rows_from(
+        domains=domains,
+        doelgroepen=page.doelgroepen.all(),
+        sectoren=page.sectoren.all(),
+        regio=page.regio if page.regio_id else None,
+        kennisbronnen=page.kennisbronnen,
+        tags=page.tags.all(),
+        date=page.get_search_date(),
+    )
+
+
+def facet_rows_from(*, domains, doelgroepen, sectoren, regio, kennisbronnen, tags, date):
+    """The facet rows from values already at hand; the bulk importer calls this
+    directly with ``domains`` already expanded to both schemes."""
+    rows = [("levensgebied", d.slug, str(d)) for d in domains]
+    rows += [("doelgroep", d.slug, d.name) for d in doelgroepen]
+    rows += [("sector", s.slug, s.name) for s in sectoren]
+    if regio is not None:
+        rows.append(("regio", regio.slug, regio.name))
     labels = dict(Kennisbron.choices)
-    rows += [("kennisbron", k, str(labels.get(k, k))) for k in page.kennisbronnen]
-    rows += [("thema", t.slug, t.name) for t in page.tags.all()]
-    date = page.get_search_date()
+    rows += [("kennisbron", k, str(labels.get(k, k))) for k in kennisbronnen]
+    rows += [("thema", t.slug, t.name) for t in tags]
     if date:
         rows.append(("jaar", str(date.year), str(date.year)))
     return rows
+
+
+def facet_value(page_id, facet, value, label):
+    """An unsaved FacetValue row, cut to the column sizes."""
+    from learning.models import FacetValue
+
+    return FacetValue(page_id=page_id, facet=facet, value=value[:150], label=label[:255])
 
 
 def sync_page(page):
@@ -48,10 +68,7 @@ def sync_page(page):
         SearchEntry.objects.update_or_create(
             page_id=page.pk, defaults={"kind": page.search_kind, "date": page.get_search_date()}
         )
-        FacetValue.objects.bulk_create(
-            FacetValue(page_id=page.pk, facet=f, value=v[:150], label=label[:255])
-            for f, v, label in facet_rows(page)
-        )
+        FacetValue.objects.bulk_create(facet_value(page.pk, *row) for row in facet_rows(page))
 
 
 def remove_page(page_id):

@@ -2,8 +2,8 @@
 
 modelsearch's SQLite backend annotates each matching row with a correlated subquery
 that re-runs the FTS5 MATCH, which grows quadratically with the number of matches.
-Here the MATCH runs once: matching ids come from one FTS subquery, and only the
-requested page of hits is ordered by bm25, in one more query.
+Here the MATCH runs once, in one query over the FTS table that returns each
+matching row with its bm25 score (matching.py orders them).
 """
 
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize

@@ -31,6 +31,24 @@ def analysed_field_values(prepared):
         yield (*item[:-1], value)
 
 
+class PrepareEachFieldOnce:
+    """Indexer mixin: analyse each field of an object once.
+
+    modelsearch's indexers call ``prepare_field`` for every field once per index
+    column (title, body, autocomplete; on PostgreSQL also title_text and body_text),
+    so rich-text stripping and the Dutch analysis ran up to five times per field.
+    An indexer serves one object, so its results are kept for its lifetime. The
+    object is kept with its result, so its ``id()`` cannot be reused meanwhile.
+    """
+
+    def prepare_field(self, obj, field):
+        memo = self.__dict__.setdefault("_prepared", {})
+        key = (id(obj), id(field))
+        if key not in memo:
+            memo[key] = (obj, list(analysed_field_values(super().prepare_field(obj, field))))
+        return iter(memo[key][1])
+
+
 class NoWordsMatchNothing:
     """A query of only punctuation (e.g. '-' or '"()') matches nothing instead of
     producing an empty full-text expression that the database rejects."""

@@ -8,12 +8,11 @@ that the Python analysis merged.
 
 from modelsearch.backends.database.postgres import postgres as pg
 
-from .common import NoWordsMatchNothing, analysed_field_values, analysed_query
+from .common import NoWordsMatchNothing, PrepareEachFieldOnce, analysed_query
 
 
-class DutchPostgresObjectIndexer(pg.ObjectIndexer):
-    def prepare_field(self, obj, field):
-        yield from analysed_field_values(super().prepare_field(obj, field))
+class DutchPostgresObjectIndexer(PrepareEachFieldOnce, pg.ObjectIndexer):
+    """Indexes analysed (folded, stemmed) text; see common.PrepareEachFieldOnce."""
 
 
 # See sqlite.py: modelsearch offers no hook for the indexer class.

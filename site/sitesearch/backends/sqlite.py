@@ -2,12 +2,11 @@
 
 from modelsearch.backends.database.sqlite import sqlite as lite
 
-from .common import NoWordsMatchNothing, analysed_field_values, analysed_query
+from .common import NoWordsMatchNothing, PrepareEachFieldOnce, analysed_query
 
 
-class DutchSQLiteObjectIndexer(lite.ObjectIndexer):
-    def prepare_field(self, obj, field):
-        yield from analysed_field_values(super().prepare_field(obj, field))
+class DutchSQLiteObjectIndexer(PrepareEachFieldOnce, lite.ObjectIndexer):
+    """Indexes analysed (folded, stemmed) text; see common.PrepareEachFieldOnce."""
 
 
 # modelsearch's index builds its indexer from the module-level name ObjectIndexer and

@@ -1,0 +1,154 @@
+"""The bulk path of import_lessons: creates vs updates, relations, search rows, index
+entries equal to the normal publishing path, and all-or-nothing on failure."""
+
+import json
+
+import pytest
+from django.core.management import call_command
+from modelsearch import index as search_index
+from taggit.models import Tag
+from wagtail.models import Page, PageLogEntry, ReferenceIndex
+from wagtail.search.models import IndexEntry
+
+from learning import lesson_import
+from learning.factories import make_doelgroep, make_region
+from learning.models import FacetValue, Les, SearchEntry
+from learning.search import SearchRequest, indexing, search
+
+pytestmark = pytest.mark.django_db
+
+
+def line(i, **overrides):
+    data = {
+        "id": f"les-{i}",
+        "title": f"Steuncirkel {i}",
+        "summary": "Familie en buren namen taken over.",
+        "context": "Na de jeugdhulp viel de steun weg.",
+        "approach": "Een steuncirkel met taken.",
+        "life_domains": ["relaties", "werk"],
+        "target_groups": [],
+        "sectors": ["welzijn", "onderwijs"],
+        "region": "venlo",
+        "knowledge_sources": ["ervaringskennis"],
+        "tags": ["netwerk", "Familie"],
+        "date": "2021-01-19",
+    }
+    data.update(overrides)
+    return json.dumps(data, ensure_ascii=False)
+
+
+@pytest.fixture
+def importer(kennisbank, tmp_path, monkeypatch):
+    make_region("Venlo")
+    monkeypatch.setattr(lesson_import, "BATCH_SIZE", 2)  # exercise several batches
+
+    def run(*lines):
+        from io import StringIO
+
+        path = tmp_path / "lessen.jsonl"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        out = StringIO()
+        call_command("import_lessons", str(path), stdout=out, stderr=StringIO())
+        return out.getvalue()
+
+    return run
+
+
+def test_creates_then_updates_without_duplicates(importer, kennisbank):
+    assert "5 lessen aangemaakt, 0 bijgewerkt" in importer(*[line(i) for i in range(5)])
+    out = importer(line(1, title="Nieuwe titel", tags=["geld"]), line(9), line(3))
+    assert "1 lessen aangemaakt, 2 bijgewerkt" in out
+    assert Les.objects.count() == 6
+    les = Les.objects.get(external_id="les-1")
+    assert les.title == les.draft_title == "Nieuwe titel"
+    assert [t.name for t in les.tags.all()] == ["geld"]
+    assert set(
+        FacetValue.objects.filter(page=les, facet="thema").values_list("value", flat=True)
+    ) == {"geld"}
+    assert SearchEntry.objects.filter(page=les).count() == 1
+
+
+def test_page_tree_stays_valid(importer, kennisbank):
+    importer(*[line(i, title="Zelfde titel") for i in range(5)])
+    importer(line(7, title="Zelfde titel"))
+    assert all(not problems for problems in Page.find_problems())
+    kennisbank.refresh_from_db()
+    assert kennisbank.numchild == 6
+    children = list(kennisbank.get_children().specific())
+    assert len({p.slug for p in children}) == 6
+    for page in children:
+        assert page.url_path == f"{kennisbank.url_path}{page.slug}/"
+        assert page.live and page.first_published_at and page.locale_id == kennisbank.locale_id
+
+
+def test_relations_tags_and_facets_match_the_publish_path(importer):
+    make_doelgroep("Dak en thuisloze jongeren")
+    importer(
+        line(1), line(2, region="", tags=["familie"], target_groups=["dak-en-thuisloze-jongeren"])
+    )
+    for les in Les.objects.all():
+        stored = set(FacetValue.objects.filter(page=les).values_list("facet", "value", "label"))
+        assert stored == set(indexing.facet_rows(les))
+    les = Les.objects.get(external_id="les-1")
+    assert {d.slug for d in les.levensgebieden.all()} == {"relaties", "werk"}
+    assert {s.slug for s in les.sectoren.all()} == {"welzijn", "onderwijs"}
+    assert les.regio.slug == "venlo"
+    # Themes match case-insensitively (TAGGIT_CASE_INSENSITIVE): one tag "familie".
+    assert Tag.objects.filter(name__iexact="familie").count() == 1
+
+
+def test_search_finds_imported_lessons(importer):
+    importer(*[line(i) for i in range(3)], line(3, title="Woning gevonden", summary="Een woning."))
+    response = search(SearchRequest(q="wonen"))
+    assert [hit.title for hit in response.hits] == ["Woning gevonden"]
+    assert search(SearchRequest(q="steuncirkel", filters={"thema": ["netwerk"]})).total == 4
+    assert [p.title for p in Les.objects.live().search("woning")] == ["Woning gevonden"]
+
+
+def test_index_entries_equal_the_normal_indexing_path(importer):
+    importer(line(1), line(2, title="Coördinatie met de corporatie"))
+    bulk = {
+        e.object_id: (str(e.title), str(e.body), str(e.autocomplete))
+        for e in IndexEntry.objects.all()
+    }
+    for les in Les.objects.all():
+        search_index.insert_or_update_object(les)
+    normal = {
+        e.object_id: (str(e.title), str(e.body), str(e.autocomplete))
+        for e in IndexEntry.objects.all()
+    }
+    assert bulk == normal
+
+
+def test_audit_log_and_reference_index(importer):
+    importer(line(1))
+    les = Les.objects.get()
+    assert PageLogEntry.objects.filter(page=les, action="wagtail.create").count() == 1
+    refs = ReferenceIndex.get_references_for_object(les)
+    assert refs.filter(model_path="regio").exists()
+    importer(line(1, region=""))
+    assert not ReferenceIndex.get_references_for_object(les).filter(model_path="regio").exists()
+    assert PageLogEntry.objects.filter(page=les, action="wagtail.create").count() == 1
+
+
+def test_failure_in_a_later_batch_imports_nothing(importer, kennisbank, monkeypatch):
+    pages_before = Page.objects.count()
+    entries_before = IndexEntry.objects.count()
+    original = lesson_import.LessonWriter._search_rows
+    calls = []
+
+    def fail_second_batch(self, batch):
+        calls.append(batch)
+        if len(calls) == 2:
+            raise RuntimeError("schijf vol")
+        original(self, batch)
+
+    monkeypatch.setattr(lesson_import.LessonWriter, "_search_rows", fail_second_batch)
+    with pytest.raises(RuntimeError):
+        importer(*[line(i, tags=[f"nieuw-{i}"]) for i in range(5)])
+    assert Page.objects.count() == pages_before
+    assert IndexEntry.objects.count() == entries_before
+    assert not Les.objects.exists() and not FacetValue.objects.exists()
+    assert not Tag.objects.filter(name__startswith="nieuw-").exists()
+    kennisbank.refresh_from_db()
+    assert kennisbank.numchild == 0
