@@ -11,7 +11,6 @@ from collections import Counter
 from types import SimpleNamespace
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page, get_page_models
 from wagtail.search.utils import normalise_query_string
@@ -182,8 +181,6 @@ class DatabaseBackend:
         return {name: [] for name in FACETS}
 
     def facets(self, found, selected, request):
-        from learning.models import FacetValue
-
         facets = self.empty_facets()
         # Disjunctive counts: a selected facet counts as if its own filter were off,
         # so the other values of that facet stay visible and choosable.
@@ -192,15 +189,7 @@ class DatabaseBackend:
             ids = [c.pk for c in self.passing(found, selected, skip=skip)]
             if not ids:
                 continue
-            rows = (
-                FacetValue.objects.filter(matching.InIds("page_id", ids))
-                .values("facet", "value", "label")
-                .annotate(count=Count("id"))
-                .order_by()
-            )
-            if skip is not None:
-                rows = rows.filter(facet=skip)
-            for row in rows:
+            for row in matching.facet_counts(ids, facet=skip):
                 if row["facet"] == skip or (skip is None and row["facet"] not in request.filters):
                     facets[row["facet"]].append(
                         FacetCount(row["value"], row["label"], row["count"])

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import BooleanField, DateField, Expression, F
+from django.db.models import BooleanField, Count, DateField, Expression, F
 from django.db.models.functions import Cast, Coalesce
 from modelsearch.utils import get_descendants_content_types_pks
 
@@ -137,3 +137,41 @@ class InIds(Expression):
             return f"{column} = ANY(string_to_array(%s, ',')::integer[])", [*params, self.text]
         sql = f"{column} IN (SELECT value FROM json_each(%s))"  # noqa: S608 - compiled column
         return sql, [*params, f"[{self.text}]"]
+
+
+# From this many pages on, SQLite counts facet values faster by scanning the covering
+# (facet, value, label, page) index in order than by looking up each page and sorting
+# for the GROUP BY (20,000 pages: ~50 instead of ~190 ms; 500 pages: 14 against 3 ms).
+SQLITE_SCAN_FROM = 1500
+
+
+def facet_counts(ids, facet=None):
+    """[{"facet", "value", "label", "count"}] over the pages in ``ids`` (one query),
+    for one ``facet`` or for all."""
+    from learning.models import FacetValue
+    from learning.models.search import FACET_INDEX
+
+    if connection.vendor == "sqlite" and len(ids) >= SQLITE_SCAN_FROM:
+        table = FacetValue._meta.db_table
+        # "+page_id" keeps SQLite from switching to the per-page index.
+        sql = (
+            f"SELECT facet, value, label, COUNT(*) FROM {table} INDEXED BY {FACET_INDEX} "  # noqa: S608 - names from the model
+            "WHERE +page_id IN (SELECT value FROM json_each(%s))"
+        )
+        params = ["[" + ",".join(map(str, ids)) + "]"]
+        if facet is not None:
+            sql += " AND facet = %s"
+            params.append(facet)
+        with connection.cursor() as cursor:
+            cursor.execute(sql + " GROUP BY facet, value, label", params)
+            columns = ("facet", "value", "label", "count")
+            return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+    rows = (
+        FacetValue.objects.filter(InIds("page_id", ids))
+        .values("facet", "value", "label")
+        .annotate(count=Count("id"))
+        .order_by()
+    )
+    if facet is not None:
+        rows = rows.filter(facet=facet)
+    return list(rows)

@@ -40,3 +40,27 @@ def test_in_ids_filters_like_pk_in(content):
         expected
     )
     assert not Page.objects.filter(matching.InIds("pk", [])).exists()
+
+
+@pytest.mark.parametrize("kwargs", REQUESTS)
+def test_facet_index_scan_gives_the_same_counts(content, monkeypatch, kwargs):
+    """On SQLite large page sets are counted by scanning the covering index; the
+    answer must not depend on the path (on PostgreSQL both runs take the same one)."""
+    lookup = answer(search(SearchRequest(**kwargs)))
+    monkeypatch.setattr(matching, "SQLITE_SCAN_FROM", 0)
+    assert answer(search(SearchRequest(**kwargs))) == lookup
+
+
+def test_facet_counts_for_one_facet(content, monkeypatch):
+    from learning.models import FacetValue
+
+    ids = list(FacetValue.objects.values_list("page_id", flat=True).distinct())
+    expected = sorted(
+        (row["value"], row["count"])
+        for row in matching.facet_counts(ids)
+        if row["facet"] == "thema"
+    )
+    monkeypatch.setattr(matching, "SQLITE_SCAN_FROM", 0)
+    only = matching.facet_counts(ids, facet="thema")
+    assert {row["facet"] for row in only} == {"thema"}
+    assert sorted((row["value"], row["count"]) for row in only) == expected
