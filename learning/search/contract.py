@@ -190,6 +190,15 @@ class FacetCount:
         return {"value": self.value, "label": self.label, "count": self.count}
 
 
+def sort_facet_counts(name, counts):
+    """Every backend's order of a facet's values: years newest first, the others by
+    count, then label."""
+    if name == "jaar":
+        counts.sort(key=lambda c: c.value, reverse=True)
+    else:
+        counts.sort(key=lambda c: (-c.count, c.label.lower()))
+
+
 @dataclass
 class SearchResponse:
     request: SearchRequest

@@ -16,7 +16,7 @@ from wagtail.models import Page, get_page_models
 from wagtail.search.utils import normalise_query_string
 
 from . import matching
-from .contract import FACETS, FacetCount, Hit, SearchResponse
+from .contract import FACETS, FacetCount, Hit, SearchResponse, sort_facet_counts
 from .highlight import highlight
 from .query import build_query, query_stems
 from .suggest import suggest
@@ -204,8 +204,5 @@ class DatabaseBackend:
             selected_values = set(request.filters.get(name, []))
             for count in counts:
                 count.selected = count.value in selected_values
-            if name == "jaar":
-                counts.sort(key=lambda c: c.value, reverse=True)
-            else:
-                counts.sort(key=lambda c: (-c.count, c.label.lower()))
+            sort_facet_counts(name, counts)
         return facets

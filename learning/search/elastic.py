@@ -30,11 +30,11 @@ from elasticsearch.dsl import A, Q, Search
 
 from leernetwerk.sitesearch.analysis import analyse_to_text, stem
 
-from .contract import FACETS, FacetCount, Hit, SearchResponse
+from .contract import FACETS, FacetCount, Hit, SearchResponse, sort_facet_counts
 from .database import DatabaseBackend
 from .es_client import make_client
 from .highlight import highlight
-from .query import expand, query_stems
+from .query import combine, query_stems
 from .suggest import suggest as vocabulary_suggest
 
 logger = logging.getLogger(__name__)
@@ -118,16 +118,14 @@ def text_query(q):
     """Every word (or synonym expression) must match; a synonym group matches any of its
     expressions. None when no searchable word is left (only stop words)."""
     fields = ["title_terms^3", "summary_terms^2", "body_terms"]
-    parts = []
-    for alternatives in expand(q):
-        options = [
-            Q("multi_match", query=" ".join(stem(w) for w in alt), fields=fields, operator="and")
-            for alt in alternatives
-        ]
-        parts.append(options[0] if len(options) == 1 else Q("bool", should=options))
-    if not parts:
-        return None
-    return parts[0] if len(parts) == 1 else Q("bool", must=parts)
+    return combine(
+        q,
+        lambda alt: Q(
+            "multi_match", query=" ".join(stem(w) for w in alt), fields=fields, operator="and"
+        ),
+        lambda options: Q("bool", should=options),
+        lambda parts: Q("bool", must=parts),
+    )
 
 
 def build_search(request, client=None, with_suggest=True):
@@ -177,11 +175,7 @@ def parse_response(request, raw):
         for bucket in buckets:
             value, _sep, label = bucket["key"].partition(SEP)
             counts.append(FacetCount(value, label or value, bucket["doc_count"], value in selected))
-        # The database backend's order: years newest first, other values by count.
-        if name == "jaar":
-            counts.sort(key=lambda c: c.value, reverse=True)
-        else:
-            counts.sort(key=lambda c: (-c.count, c.label.lower()))
+        sort_facet_counts(name, counts)
         facets[name] = counts
     suggestion = None
     options = [

@@ -45,15 +45,23 @@ def expand(text):
     return result
 
 
-def build_query(text):
-    """A modelsearch query object, or None when no searchable word is left."""
+def combine(text, leaf, any_of, all_of):
+    """Build a backend's query from ``expand(text)``: ``leaf(words)`` for each
+    alternative, ``any_of`` over a position's alternatives, ``all_of`` over the
+    positions. None when no searchable word is left. Every backend goes through
+    here, so they all combine words and synonyms the same way."""
     parts = []
     for alternatives in expand(text):
-        options = [PlainText(" ".join(alt), operator="and") for alt in alternatives]
-        parts.append(options[0] if len(options) == 1 else Or(options))
+        options = [leaf(alt) for alt in alternatives]
+        parts.append(options[0] if len(options) == 1 else any_of(options))
     if not parts:
         return None
-    return parts[0] if len(parts) == 1 else And(parts)
+    return parts[0] if len(parts) == 1 else all_of(parts)
+
+
+def build_query(text):
+    """A modelsearch query object, or None when no searchable word is left."""
+    return combine(text, lambda alt: PlainText(" ".join(alt), operator="and"), Or, And)
 
 
 def query_stems(text):
