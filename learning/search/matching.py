@@ -124,7 +124,7 @@ class InIds(Expression):
     def __init__(self, column, ids):
         super().__init__()
         self.column = F(column)
-        self.text = ",".join(map(str, sorted(ids)))
+        self.text = _id_text(ids)
 
     def resolve_expression(self, *args, **kwargs):
         clone = self.copy()
@@ -137,6 +137,11 @@ class InIds(Expression):
             return f"{column} = ANY(string_to_array(%s, ',')::integer[])", [*params, self.text]
         sql = f"{column} IN (SELECT value FROM json_each(%s))"  # noqa: S608 - compiled column
         return sql, [*params, f"[{self.text}]"]
+
+
+def _id_text(ids):
+    """The ids as one comma-separated parameter (a JSON array's inside on SQLite)."""
+    return ",".join(map(str, sorted(ids)))
 
 
 # From this many pages on, SQLite counts facet values faster by scanning the covering
@@ -158,7 +163,7 @@ def facet_counts(ids, facet=None):
             f"SELECT facet, value, label, COUNT(*) FROM {table} INDEXED BY {FACET_INDEX} "  # noqa: S608 - names from the model
             "WHERE +page_id IN (SELECT value FROM json_each(%s))"
         )
-        params = ["[" + ",".join(map(str, ids)) + "]"]
+        params = [f"[{_id_text(ids)}]"]
         if facet is not None:
             sql += " AND facet = %s"
             params.append(facet)
