@@ -5,7 +5,7 @@ from .kennisbank import KennisbankPage
 from .leercirkel import Leercirkel, LeercirkelPilot, LeercirkelTag
 from .les import Les, LesTag
 from .richtlijn import Richtlijn, RichtlijnDocument, RichtlijnLes, RichtlijnTag
-from .search import FacetValue, SearchEntry, SearchOutbox, Synoniemgroep
+from .search import FacetValue, SearchEntry, SearchOutbox, SearchState, Synoniemgroep
 
 __all__ = [
     "ChoiceListField",
@@ -22,5 +22,6 @@ __all__ = [
     "RichtlijnTag",
     "SearchEntry",
     "SearchOutbox",
+    "SearchState",
     "Synoniemgroep",
 ]

@@ -3,6 +3,7 @@
 ``SearchEntry`` and ``FacetValue`` are a denormalised copy of each live page's
 sort date and facet values, written when a page is published. Facet counts over
 any result set are then one GROUP BY query, whatever the number of page types.
+``SearchState`` versions the in-memory search snapshot of each process.
 ``SearchOutbox`` keeps index updates that Elasticsearch missed while it was down.
 """
 
@@ -41,6 +42,15 @@ class FacetValue(models.Model):
             models.Index(fields=["facet", "value", "label", "page"], name=FACET_INDEX),
             models.Index(fields=["page", "facet"]),
         ]
+
+
+class SearchState(models.Model):
+    """The version of what the database search keeps in memory per process
+    (search/snapshot.py): every change to live pages, their facets or their
+    visibility writes a new random ``token``, in the same transaction."""
+
+    name = models.CharField(max_length=30, primary_key=True)
+    token = models.CharField(max_length=32)
 
 
 class SearchOutbox(models.Model):

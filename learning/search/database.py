@@ -1,27 +1,26 @@
 """The database search backend (SQLite and PostgreSQL, Dutch analysis of the foundation).
 
-Query count per search is constant: restrictions (1), candidate pages (1), the
-full-text match with scores (1, with words), one set of page ids per selected facet
-(1 each), facet values (1 + one per selected facet, for disjunctive counts), the
-hits (1 + one per page type on the page), editors' picks (1-2). Type counts,
-totals and ordering are computed in Python from the candidates (see matching.py).
+Query count per search is constant: the snapshot's token (1, plus 2 when the
+snapshot is rebuilt after a change), the full-text match with scores (1, with
+words), the hits (1 + one per page type on the page), editors' picks (1-2).
+Filters, totals, facet counts and ordering are array operations on the in-memory
+snapshot (snapshot.py); the words are matched in the database (matching.py).
 """
 
-from collections import Counter
 from types import SimpleNamespace
 
+import numpy as np
 from django.contrib.contenttypes.models import ContentType
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page, get_page_models
 from wagtail.search.utils import normalise_query_string
 
-from . import matching
+from . import matching, snapshot
 from .contract import FACETS, FacetCount, Hit, SearchResponse, sort_facet_counts
 from .highlight import highlight
 from .query import build_query, query_stems
 from .suggest import suggest
 
-MANY_MATCHES = 2000
 KENNISBANK_MODELS = (
     "learning.les",
     "learning.leercirkel",
@@ -44,26 +43,21 @@ def page_type_map():
 class DatabaseBackend:
     name = "database"
 
-    def base_queryset(self, request):
-        queryset = Page.objects.live().public()
-        if request.scope == "kennisbank":
-            types = page_type_map()
-            queryset = queryset.filter(
-                content_type__in=[types[label.split(".")[1]][0] for label in KENNISBANK_MODELS]
-            )
-        else:
-            queryset = queryset.filter(depth__gt=2)  # not the tree root or the home page
-        return queryset
+    def scope(self, snap, request):
+        """Mask of the pages the request's scope covers."""
+        if request.scope != "kennisbank":
+            return snap.everything()
+        types = page_type_map()
+        return snap.of_types([types[label.split(".")[1]][0].pk for label in KENNISBANK_MODELS])
 
     def search(self, request):
-        with matching.without_gc_pauses():
-            found, has_query = self.matching(request)
-            selected = self.filter_sets(request)
-            results = self.passing(found, selected)
-            window = self.window(results, request)
-            facets = self.facets(found, selected, request) if results or request.filters else None
-            total = len(results)
-            del found, results  # free the candidates before the collector is back on
+        snap = snapshot.current()
+        found, scores, has_query = self.matching(snap, request)
+        selected = self.filter_masks(snap, request)
+        results = self.passing(found, selected)
+        total = int(np.count_nonzero(results))
+        window = self.window(snap, results, scores, request)
+        facets = self.facets(snap, found, selected, request) if total or request.filters else None
         promoted = self.promotions(request) if has_query and request.page == 1 else []
         promoted_ids = {p.pk for p in promoted}
         pages = [p for p in window if p.pk not in promoted_ids]
@@ -77,67 +71,60 @@ class DatabaseBackend:
             suggestion=suggestion,
         )
 
-    def matching(self, request):
-        """(pk -> Candidate of the pages that match the words, has_query): the
-        full-text match runs once here; see matching.py."""
-        base = self.base_queryset(request)
+    def matching(self, snap, request):
+        """(mask of the pages that match the words, their scores by position or None,
+        has_query): the full-text match runs once here; see matching.py."""
+        base = self.scope(snap, request)
         query = build_query(request.q) if request.q else None
         if request.q and query is None:
-            return {}, True
+            return np.zeros(snap.size, dtype=bool), None, True
         if query is None:
-            return matching.candidates(base), False
-        scores = matching.scores(base, query)
-        if not scores:
-            return {}, True
-        # Few matches: read only their pages. Many: reading every candidate page
-        # and dropping the rest in Python is cheaper than sending the ids along.
-        few = len(scores) <= MANY_MATCHES
-        found = matching.candidates(base, only=scores if few else None)
-        for pk in list(found):
-            if pk in scores:
-                found[pk].score = scores[pk]
-            else:
-                del found[pk]
-        return found, True
+            return base, None, False
+        ids, values = matching.scores(Page.objects.all(), query)
+        positions, which = snap.positions(ids)
+        found = np.zeros(snap.size, dtype=bool)
+        found[positions] = True
+        scores = np.full(snap.size, np.nan)
+        scores[positions] = values[which]
+        return found & base, scores, True
 
-    def filter_sets(self, request):
-        """facet -> the set of page ids (or, for type, content type ids) it allows."""
-        from learning.models import FacetValue
-
+    def filter_masks(self, snap, request):
+        """facet -> mask of the pages its selected values allow."""
         types = page_type_map()
         selected = {}
         for name, values in request.filters.items():
             if name == "type":
-                selected[name] = {types[v][0].pk for v in values if v in types}
+                selected[name] = snap.of_types([types[v][0].pk for v in values if v in types])
             else:
-                rows = FacetValue.objects.filter(facet=name, value__in=values)
-                selected[name] = set(rows.values_list("page_id", flat=True))
+                selected[name] = snap.with_values(name, values)
         return selected
 
-    @classmethod
-    def passing(cls, found, selected, skip=None):
-        """The candidates that every selected facet except ``skip`` allows."""
-        if not any(name != skip for name in selected):
-            return list(found.values())  # nothing to check: skip 20,000 calls
-        return [c for c in found.values() if cls.passes(c, selected, skip)]
-
     @staticmethod
-    def passes(candidate, selected, skip=None):
+    def passing(found, selected, skip=None):
+        """Mask of the pages in ``found`` that every selected facet except ``skip``
+        allows."""
+        result = found
         for name, allowed in selected.items():
-            if name == skip:
-                continue
-            key = candidate.content_type_id if name == "type" else candidate.pk
-            if key not in allowed:
-                return False
-        return True
+            if name != skip:
+                result = result & allowed
+        return result
 
-    def window(self, results, request):
+    def window(self, snap, results, scores, request):
         """One page of results, in order, as (pk, ``_score``) stand-ins: ``hits``
         reads the pages themselves, so no query is needed here."""
-        chosen = matching.ordered(
-            results, request.effective_sort, request.offset, request.page_size
-        )
-        return [SimpleNamespace(pk=c.pk, _score=c.score) for c in chosen]
+        positions = np.flatnonzero(results)  # in date order (see snapshot.py)
+        start, stop = request.offset, request.offset + request.page_size
+        if request.effective_sort == "datum" or scores is None:
+            chosen = positions[start:stop]
+        else:
+            best = matching.relevance_order(snap.pks[positions], scores[positions], stop)
+            chosen = positions[best[start:stop]]
+        return [
+            SimpleNamespace(
+                pk=int(snap.pks[p]), _score=float(scores[p]) if scores is not None else None
+            )
+            for p in chosen.tolist()
+        ]
 
     def promotions(self, request):
         # Look up without Query.get(), which would create a row on every search.
@@ -180,22 +167,18 @@ class DatabaseBackend:
     def empty_facets(self):
         return {name: [] for name in FACETS}
 
-    def facets(self, found, selected, request):
+    def facets(self, snap, found, selected, request):
         facets = self.empty_facets()
         # Disjunctive counts: a selected facet counts as if its own filter were off,
         # so the other values of that facet stay visible and choosable.
         passes = [None] + [name for name in request.filters if name != "type"]
         for skip in passes:
-            ids = [c.pk for c in self.passing(found, selected, skip=skip)]
-            if not ids:
-                continue
-            for row in matching.facet_counts(ids, facet=skip):
-                if row["facet"] == skip or (skip is None and row["facet"] not in request.filters):
-                    facets[row["facet"]].append(
-                        FacetCount(row["value"], row["label"], row["count"])
-                    )
+            mask = self.passing(found, selected, skip=skip)
+            for facet, value, label, count in snap.value_counts(mask, facet=skip):
+                if facet == skip or (skip is None and facet not in request.filters):
+                    facets[facet].append(FacetCount(value, label, count))
         by_ct = {ct.pk: (name, label) for name, (ct, label) in page_type_map().items()}
-        type_counts = Counter(c.content_type_id for c in self.passing(found, selected, "type"))
+        type_counts = snap.type_counts(self.passing(found, selected, "type"))
         for ct_id, count in type_counts.items():
             name, label = by_ct.get(ct_id, (None, None))
             if name:

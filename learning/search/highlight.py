@@ -2,6 +2,7 @@
 with <mark> around every word whose stem matches the query."""
 
 import re
+from functools import lru_cache
 
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
@@ -16,7 +17,7 @@ def highlight(text, stems, fallback=""):
     text = " ".join(strip_tags(text or "").split())
     if not text or not stems:
         return escape(_shorten(fallback or text))
-    spans = [m for m in _TOKEN.finditer(text) if stem(fold(m.group(0))) in stems]
+    spans = [m for m in _TOKEN.finditer(text) if _term(m.group(0)) in stems]
     if not spans:
         return escape(_shorten(fallback or text))
     all_words = list(_TOKEN.finditer(text))
@@ -37,6 +38,12 @@ def highlight(text, stems, fallback=""):
     if end < len(text):
         pieces.append(" …")
     return mark_safe("".join(pieces))  # noqa: S308 - every piece is escaped above
+
+
+@lru_cache(maxsize=50_000)
+def _term(word):
+    """A word's search term; cached, as snippets repeat the same words."""
+    return stem(fold(word))
 
 
 def _shorten(text, limit=220):

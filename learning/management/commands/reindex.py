@@ -8,7 +8,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from learning.models import FacetValue, SearchEntry
-from learning.search import indexing, suggest
+from learning.search import indexing, snapshot, suggest
 from learning.search.database import KENNISBANK_MODELS
 
 BATCH = 500
@@ -37,6 +37,7 @@ class Command(BaseCommand):
                 by_model.setdefault(type(page), []).append(page)
             for model, objs in by_model.items():
                 backend.add_bulk(model, objs)
+        snapshot.changed()
         suggest.bump_version()
         self.stdout.write(f"{len(ids)} pagina's opnieuw geïndexeerd in de database.")
         if settings.ELASTICSEARCH_URL:

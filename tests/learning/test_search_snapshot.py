@@ -1,0 +1,174 @@
+"""The database search's in-memory snapshot (learning/search/snapshot.py) and its
+text match (matching.py): same answers as the database, and never stale."""
+
+import datetime
+import random
+
+import numpy as np
+import pytest
+from django.db import connection, transaction
+from django.db.models import Count, F
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page, PageViewRestriction
+
+from learning.factories import add_les
+from learning.models import FacetValue, SearchState
+from learning.search import SearchRequest, matching, search, snapshot
+from learning.search.query import build_query
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(**kwargs):
+    return {hit.title for hit in search(SearchRequest(**kwargs)).hits}
+
+
+def test_facet_counts_equal_a_group_by_in_the_database(content):
+    live = Page.objects.live().public().values_list("pk", flat=True)
+    expected = {
+        (row["facet"], row["value"], row["label"], row["n"])
+        for row in FacetValue.objects.filter(page_id__in=live)
+        .values("facet", "value", "label")
+        .annotate(n=Count("id"))
+    }
+    snap = snapshot.current()
+    assert set(snap.value_counts(snap.everything())) == expected
+    only = snap.value_counts(snap.everything(), facet="thema")
+    assert set(only) == {row for row in expected if row[0] == "thema"}
+    assert snap.value_counts(snap.everything(), facet="onbekend") == []
+
+
+def test_filter_masks_select_the_pages_with_those_values(content):
+    snap = snapshot.current()
+    mask = snap.with_values("levensgebied", ["wonen", "werk", "bestaat-niet"])
+    pages = set(snap.pks[mask].tolist())
+    assert pages == {content["wonen"].pk, content["werk"].pk}
+
+
+def test_positions_run_newest_first(content):
+    snap = snapshot.current()
+    order = [pk for pk in snap.pks.tolist() if pk in {content[k].pk for k in ("wonen", "werk")}]
+    assert order == [content["werk"].pk, content["wonen"].pk]  # 2020 before 2019
+    positions, which = snap.positions(np.array([content["amv"].pk, 999_999]))
+    assert which.tolist() == [True, False]
+    assert snap.pks[positions].tolist() == [content["amv"].pk]
+
+
+def test_an_unchanged_snapshot_costs_one_query(content):
+    snapshot.current()
+    with CaptureQueriesContext(connection) as ctx:
+        snapshot.current()
+    assert len(ctx.captured_queries) == 1
+
+
+def test_publishing_unpublishing_and_deleting_show_at_once(kennisbank, content):
+    assert "Nieuwe les over budgetcoaching" not in titles(q="budgetcoaching")
+    new = add_les(kennisbank, "Nieuwe les over budgetcoaching", date=datetime.date(2022, 1, 1))
+    assert titles(q="budgetcoaching") == {"Nieuwe les over budgetcoaching"}
+    assert search(SearchRequest(filters={"jaar": ["2022"]})).total == 1
+    new.unpublish()
+    assert search(SearchRequest(filters={"jaar": ["2022"]})).total == 0
+    content["werk"].delete()
+    assert "Van school naar werk" not in titles(q="coach")
+
+
+def test_view_restriction_hides_pages_from_the_search(content):
+    assert "Van school naar werk" in titles(q="coach")
+    restriction = PageViewRestriction.objects.create(
+        page=content["werk"], restriction_type=PageViewRestriction.LOGIN
+    )
+    assert "Van school naar werk" not in titles(q="coach")
+    restriction.delete()
+    assert "Van school naar werk" in titles(q="coach")
+
+
+def test_moving_a_page_under_a_restricted_parent_hides_it(kennisbank, content, home):
+    closed = Page(title="Besloten", slug="besloten")
+    home.add_child(instance=closed)
+    closed.save_revision().publish()
+    PageViewRestriction.objects.create(page=closed, restriction_type=PageViewRestriction.LOGIN)
+    assert "Een eigen woning vinden" in titles(q="woning")
+    content["wonen"].move(closed, pos="last-child")
+    assert "Een eigen woning vinden" not in titles(q="woning")
+
+
+def test_a_rolled_back_change_is_not_kept(kennisbank, content):
+    before = search(SearchRequest()).total
+    with pytest.raises(RuntimeError), transaction.atomic():
+        add_les(kennisbank, "Les die niet blijft", date=datetime.date(2023, 1, 1))
+        assert search(SearchRequest()).total == before + 1
+        raise RuntimeError
+    assert search(SearchRequest()).total == before
+
+
+def test_without_a_state_row_every_search_reads_afresh(kennisbank, content):
+    SearchState.objects.all().delete()
+    before = search(SearchRequest()).total
+    # A change that does not go through the publishing signals is still seen.
+    Page.objects.filter(pk=content["amv"].pk).update(live=False)
+    assert search(SearchRequest()).total == before - 1
+
+
+def test_changed_creates_the_state_row_when_missing(content):
+    SearchState.objects.all().delete()
+    snapshot.changed()
+    assert SearchState.objects.filter(name=snapshot.STATE).exists()
+
+
+@pytest.mark.parametrize("vendor", ["sqlite", "postgresql"])
+def test_relevance_order_equals_a_full_sort(monkeypatch, vendor):
+    monkeypatch.setattr(connection, "vendor", vendor)
+    rnd = random.Random(7)
+    for _ in range(50):
+        n = rnd.randint(1, 60)
+        pks = np.array(rnd.sample(range(1, 500), n), dtype=np.int64)
+        scores = np.array([rnd.choice([0.5, 1.0, 1.5, rnd.random()]) for _ in range(n)])
+        limit = rnd.randint(1, 20)
+        if vendor == "sqlite":
+            keys = [(scores[i], matching._descending_text(str(pks[i]))) for i in range(n)]
+        else:
+            keys = [(-scores[i], -pks[i]) for i in range(n)]
+        expected = sorted(range(n), key=keys.__getitem__)[:limit]
+        assert matching.relevance_order(pks, scores, limit) == expected
+
+
+@pytest.mark.skipif("connection.vendor != 'sqlite'")
+def test_sqlite_scores_equal_modelsearch_ranking(content):
+    from learning.search.sqlite_rank import ranked_entries
+
+    for words in ["coach", "woning coach", "jongere"]:
+        results = Page.objects.all().search(build_query(words), order_by_relevance=False)
+        reference = dict(ranked_entries(results).values_list("index_entry__object_id", "score"))
+        ids, scores = matching.scores(Page.objects.all(), build_query(words))
+        assert reference
+        assert dict(zip(map(str, ids.tolist()), scores.tolist(), strict=True)) == reference
+
+
+@pytest.mark.skipif("connection.vendor != 'postgresql'")
+def test_postgres_match_equals_the_concatenated_vectors(content):
+    """The title-or-body shortcut (matching._postgres_ranked) finds exactly what
+    modelsearch's ``title || body`` match finds, also for words split over both."""
+    from modelsearch.utils import get_descendants_content_types_pks
+    from wagtail.search.models import IndexEntry
+
+    page_types = get_descendants_content_types_pks(Page)  # synonym snippets are indexed too
+
+    add_les(content["cirkel"].get_parent(), "Kamertraining", summary="Over budgetcoaching.")
+    for words in ["kamertraining budgetcoaching", "coach", "woning coach", "AMV"]:
+        query = build_query(words)
+        results = Page.objects.all().search(query, order_by_relevance=False)
+        compiler = results.query_compiler
+        tsquery = compiler.build_tsquery(
+            compiler.query, config=compiler.get_config(results.backend)
+        )
+        expected = set(
+            IndexEntry.objects.filter(content_type_id__in=page_types)
+            .annotate(v=F("title")._combine(F("body"), "||", False))
+            .filter(v=tsquery)
+            .values_list("object_id", flat=True)
+        )
+        ids, _scores = matching.scores(Page.objects.all(), query)
+        assert ({str(pk) for pk in ids.tolist()}, words) == (expected, words)
+        assert expected
+    ids, _ = matching.scores(Page.objects.all(), build_query("kamertraining budgetcoaching"))
+    assert len(ids) == 1
