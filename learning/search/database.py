@@ -7,6 +7,7 @@ Filters, totals, facet counts and ordering are array operations on the in-memory
 snapshot (snapshot.py); the words are matched in the database (matching.py).
 """
 
+from functools import cached_property
 from types import SimpleNamespace
 
 import numpy as np
@@ -41,13 +42,19 @@ def page_type_map():
 
 
 class DatabaseBackend:
+    """One instance per search (service.get_backend)."""
+
     name = "database"
+
+    @cached_property
+    def types(self):
+        return page_type_map()
 
     def scope(self, snap, request):
         """Mask of the pages the request's scope covers."""
         if request.scope != "kennisbank":
             return snap.everything()
-        types = page_type_map()
+        types = self.types
         return snap.of_types([types[label.split(".")[1]][0].pk for label in KENNISBANK_MODELS])
 
     def search(self, request):
@@ -90,7 +97,7 @@ class DatabaseBackend:
 
     def filter_masks(self, snap, request):
         """facet -> mask of the pages its selected values allow."""
-        types = page_type_map()
+        types = self.types
         selected = {}
         for name, values in request.filters.items():
             if name == "type":
@@ -177,7 +184,7 @@ class DatabaseBackend:
             for facet, value, label, count in snap.value_counts(mask, facet=skip):
                 if facet == skip or (skip is None and facet not in request.filters):
                     facets[facet].append(FacetCount(value, label, count))
-        by_ct = {ct.pk: (name, label) for name, (ct, label) in page_type_map().items()}
+        by_ct = {ct.pk: (name, label) for name, (ct, label) in self.types.items()}
         type_counts = snap.type_counts(self.passing(found, selected, "type"))
         for ct_id, count in type_counts.items():
             name, label = by_ct.get(ct_id, (None, None))

@@ -14,7 +14,10 @@ WINDOW = 28
 
 
 def highlight(text, stems, fallback=""):
-    text = " ".join(strip_tags(text or "").split())
+    text = text or ""
+    if "<" in text:  # strip_tags parses HTML: slow, and most texts are plain already
+        text = strip_tags(text)
+    text = " ".join(text.split())
     if not text or not stems:
         return escape(_shorten(fallback or text))
     spans = [m for m in _TOKEN.finditer(text) if _term(m.group(0)) in stems]

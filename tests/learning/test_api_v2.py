@@ -78,10 +78,74 @@ def test_api_is_read_only(client, content):
     assert response.status_code == 405
 
 
-def test_bad_type_is_a_400(client):
+def test_bad_type_is_a_400_in_dutch(client):
     response = client.get("/api/v2/pages/", {"type": "learning.Bestaatniet"})
     assert response.status_code == 400
-    assert "type doesn't exist" in response.json()["message"]
+    assert response.json()["message"] == "Dit paginatype bestaat niet."
+    assert response.json()["detail"] == "type doesn't exist"
+
+
+BAD_REQUESTS = [
+    ("/api/v2/pages/", {"limit": "-1"}, "limit moet een positief geheel getal zijn."),
+    ("/api/v2/pages/", {"limit": "500"}, "limit mag niet hoger zijn dan 20."),
+    ("/api/v2/pages/", {"offset": "x"}, "offset moet een positief geheel getal zijn."),
+    ("/api/v2/pages/", {"child_of": "abc"}, "child_of moet een positief geheel getal zijn."),
+    ("/api/v2/pages/", {"child_of": "999999"}, "De pagina in child_of bestaat niet."),
+    ("/api/v2/pages/", {"descendant_of": "999999"}, "De pagina in descendant_of bestaat niet."),
+    ("/api/v2/pages/", {"ancestor_of": "999999"}, "De pagina in ancestor_of bestaat niet."),
+    ("/api/v2/pages/", {"order": "bestaatniet"}, "Sorteren op ‘bestaatniet’ kan niet: onbekend veld."),  # noqa: E501
+    ("/api/v2/pages/", {"order": "random", "offset": "2"}, "Willekeurige volgorde (order=random) kan niet samen met offset."),  # noqa: E501
+    ("/api/v2/pages/", {"onzin": "1"}, "Onbekende parameter: onzin. Gebruik een veld van dit type of een bewerking."),  # noqa: E501
+    ("/api/v2/pages/", {"fields": "bestaatniet"}, "Onbekende velden in fields: bestaatniet."),
+    ("/api/v2/pages/", {"fields": "title("}, "Fout in fields: de invoer houdt onverwacht op (ontbreekt er een sluithaakje?)."),  # noqa: E501
+    ("/api/v2/pages/", {"fields": "*,title"}, "Fout in fields: naast ‘*’ hebben extra velden geen zin."),  # noqa: E501
+    ("/api/v2/pages/", {"fields": "-*"}, "Fout in fields: ‘*’ kan niet worden uitgesloten."),
+    ("/api/v2/pages/", {"fields": "title)"}, "Fout in fields: onverwacht teken ‘)’ op positie 5."),
+    ("/api/v2/pages/", {"type": "learning.Les", "date": "gisteren"}, "Waarde van ‘gisteren’ heeft een ongeldige datumnotatie. De juiste notatie is YYYY-MM-DD."),  # noqa: E501
+    ("/api/v2/images/", {"limit": "-5"}, "limit moet een positief geheel getal zijn."),
+    ("/api/v2/documents/", {"order": "bestaatniet"}, "Sorteren op ‘bestaatniet’ kan niet: onbekend veld."),  # noqa: E501
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("url", "params", "message"), BAD_REQUESTS)
+def test_bad_parameters_get_a_dutch_400(client, content, url, params, message):
+    response = client.get(url, params)
+    assert response.status_code == 400
+    assert response.json()["message"] == message
+
+
+def test_unknown_items_get_a_dutch_404(client):
+    for url in ["/api/v2/pages/999999/", "/api/v2/images/999999/", "/api/v2/documents/9999/"]:
+        response = client.get(url)
+        assert response.status_code == 404
+        assert "bestaat niet" in response.json()["message"]
+
+
+def test_every_wagtail_api_message_has_a_dutch_text():
+    """Each English message Wagtail's API can raise (read from its source, so a new
+    Wagtail release with new messages fails here) matches one of our patterns."""
+    import pathlib
+    import re
+
+    import wagtail.api.v2 as api
+
+    from leernetwerk.core.api_errors import MESSAGES, in_dutch
+
+    source = "".join(p.read_text() for p in pathlib.Path(api.__file__).parent.glob("*.py"))
+
+    def raised(exception):
+        return re.findall(exception + r"\(\s*f?\"([^\"]+)\"", source)
+
+    general = in_dutch("iets onbekends")
+    # The views prefix the parse errors of ?fields= with "fields error: ".
+    messages = [m for m in raised("BadRequestError") if m != "fields error: %s"] + [
+        "fields error: " + message for message in raised("FieldsParameterParseError")
+    ]
+    assert len(messages) > 25
+    for message in messages:
+        sample = re.sub(r"%d|\{[^}]*\}", "1", message).replace("%s", "x")
+        assert in_dutch(sample) != general, message
+    assert len(MESSAGES) >= 30
 
 
 @pytest.mark.parametrize("type_", ["learning.Les", "learning.Leercirkel", "learning.Richtlijn"])

@@ -88,3 +88,23 @@ def test_analysis_folds_and_stems():
     assert analyse("jongere jongeren") == ["jonger", "jonger"]
     assert analyse("woning wonen") == analyse("wonen woning")[::-1]
     assert analyse("de jongeren en het werk") == ["jonger", "werk"]
+
+
+def test_fold_strips_every_combining_mark_like_unicodedata():
+    """fold()'s regex must drop exactly what unicodedata.combining() flags."""
+    import random
+    import unicodedata
+
+    from leernetwerk.sitesearch.analysis import fold
+
+    def reference(text):
+        decomposed = unicodedata.normalize("NFKD", text.casefold())
+        return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+    rnd = random.Random(16)
+    ranges = [(32, 126), (0xC0, 0x17F), (0x300, 0x36F), (0x370, 0x3FF), (0x1E00, 0x1EFF)]
+    ranges += [(0x0590, 0x05FF), (0x0900, 0x097F), (0xAC00, 0xAC50), (0x1F300, 0x1F320)]
+    for _ in range(5000):
+        text = "".join(chr(rnd.randint(*rnd.choice(ranges))) for _ in range(rnd.randint(0, 30)))
+        assert fold(text) == reference(text), text
+    assert fold("Coördinatie ÉÉN") == "coordinatie een"
