@@ -145,7 +145,7 @@ def test_every_wagtail_api_message_has_a_dutch_text():
     for message in messages:
         sample = re.sub(r"%d|\{[^}]*\}", "1", message).replace("%s", "x")
         assert in_dutch(sample) != general, message
-    assert len(MESSAGES) >= 30
+    assert len({pattern for pattern, _dutch in MESSAGES}) == len(MESSAGES)  # no duplicates
 
 
 @pytest.mark.parametrize("type_", ["learning.Les", "learning.Leercirkel", "learning.Richtlijn"])
