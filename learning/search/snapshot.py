@@ -50,7 +50,10 @@ def current():
     if snapshot is not None and token is not None and snapshot.token == token:
         return snapshot
     with _build_lock:
-        snapshot = build(token)
+        # Another thread may have built this very snapshot while we waited.
+        snapshot = _snapshots.get(key)
+        if snapshot is None or token is None or snapshot.token != token:
+            snapshot = build(token)
     # Without a token row (a freshly flushed test database) nothing says when the
     # data change, so such a snapshot is used once and not kept.
     if token is not None:
@@ -69,9 +72,10 @@ class Snapshot:
     row_pos: np.ndarray  # facet rows: page position per row
     key_rows: np.ndarray  # rows of key k: row_key[key_rows[k]:key_rows[k + 1]]
     facet_keys: dict[str, tuple[int, int]]  # facet -> its key range
-    key_index: dict[tuple[str, str], int] = field(default_factory=dict)
-    _sorted_pks: np.ndarray | None = None
-    _sorter: np.ndarray | None = None
+    # Derived from the fields above in __post_init__:
+    key_index: dict[tuple[str, str], int] = field(init=False)
+    _sorter: np.ndarray = field(init=False)  # positions in page id order
+    _sorted_pks: np.ndarray = field(init=False)
 
     def __post_init__(self):
         self.key_index = {(f, v): k for k, (f, v, _label) in enumerate(self.keys)}
@@ -87,7 +91,8 @@ class Snapshot:
 
     def of_types(self, content_type_ids):
         """Mask of the pages whose content type is one of ``content_type_ids``."""
-        codes = [i for i, ct in enumerate(self.content_types) if ct in set(content_type_ids)]
+        wanted = set(content_type_ids)
+        codes = [i for i, ct in enumerate(self.content_types) if ct in wanted]
         return np.isin(self.ct_codes, codes)
 
     def positions(self, page_ids):

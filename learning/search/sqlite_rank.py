@@ -29,7 +29,11 @@ def ranked_entries(results):
     rank = compiler._build_rank_expression(
         compiler.get_search_vectors(), compiler.get_config(results.backend)
     )
-    return _matching(results).annotate(score=rank)
+    return (
+        _matching(results)
+        .filter(index_entry__content_type__in=_content_types(results))
+        .annotate(score=rank)
+    )
 
 
 def ranked_rows(results):
@@ -41,10 +45,11 @@ def ranked_rows(results):
     inner, params = (
         _matching(results).annotate(b=BM25()).values_list("pk", "b").query.sql_with_params()
     )
-    content_types = get_descendants_content_types_pks(compiler.queryset.model)
+    content_types = _content_types(results)
     table = IndexEntry._meta.db_table
     # MATERIALIZED keeps SQLite from folding the subquery into the join, which
-    # would evaluate bm25 outside the full-text scan where it is not allowed.
+    # would evaluate bm25 outside the full-text scan where it is not allowed. The
+    # content types are checked once, on the join that reads the other columns.
     sql = (
         f"WITH m(id, b) AS MATERIALIZED ({inner}) "  # noqa: S608 - compiled query and model table
         f"SELECT e.object_id, e.title_norm, m.b FROM m "
@@ -70,10 +75,13 @@ def _rank(query, bm25):
 
 
 def _matching(results):
+    """The FTS rows that match ``results``' query, of any content type."""
     compiler = results.query_compiler
     config = compiler.get_config(results.backend)
     search_query = compiler.build_search_query(normalize(compiler.query), config=config)
     match = MatchExpression(compiler.fields or compiler.FTS_TABLE_FIELDS, search_query)
-    return SQLiteFTSIndexEntry.objects.filter(match).filter(
-        index_entry__content_type__in=get_descendants_content_types_pks(compiler.queryset.model)
-    )
+    return SQLiteFTSIndexEntry.objects.filter(match)
+
+
+def _content_types(results):
+    return get_descendants_content_types_pks(results.query_compiler.queryset.model)
