@@ -6,11 +6,15 @@ made 20,000 lessons take over an hour. Here every table is written in batches:
 
 * new pages get their treebeard paths computed in Python, after the parent's last
   child (the parent row is locked, so two imports cannot hand out the same path);
-* Django's ``bulk_create`` refuses multi-table inheritance, so the ``Page`` rows are
-  bulk-created first (their ids come back) and the ``Les`` rows are then inserted
-  with the same low-level insert that ``Model.save()`` uses for a child table;
+* rows are written as plain tuples with multi-row INSERTs (sql_insert.py): the
+  ``Page`` rows first, their new ids come back, then the ``Les`` child rows with
+  the same ids (``bulk_create`` refuses multi-table inheritance, and building
+  model instances for every facet, tag and reference row cost more than storing
+  them);
 * updates use ``bulk_update``; relations, tags, facet rows, the search index, the
-  reference index and the "created" audit-log entries are rewritten per batch.
+  reference index and the "created" audit-log entries are rewritten per batch;
+* the search and reference indexes read the pages as they are in memory, with
+  their themes attached, instead of reading each batch back.
 
 The caller wraps everything in one transaction, so a failure imports nothing.
 """
@@ -27,6 +31,7 @@ from wagtail.search.models import IndexEntry
 
 from leernetwerk.taxonomy.models import Levensgebied
 
+from . import sql_insert
 from .lessons_io import TEXT_FIELDS, as_rich_text, unique_slug
 from .models import FacetValue, Les, LesTag, SearchEntry
 from .search import bulk_index, indexing
@@ -60,6 +65,7 @@ class LessonWriter:
         self.equivalents = _domain_equivalents()
         self.tags = TagResolver()
         self.created = self.updated = 0
+        self.new_ids = set()  # the pages the current batch created
 
     def write(self, records, existing):
         """Create or update one batch of records; ``existing`` maps id -> Les."""
@@ -74,13 +80,14 @@ class LessonWriter:
                 changed.append((page, data))
             self._fill(page, data)
         self._insert([page for page, _data in new])
+        self.new_ids = {page.pk for page, _data in new}
         if changed:
             Les.objects.bulk_update([page for page, _data in changed], UPDATED_FIELDS)
             self._clear([page.pk for page, _data in changed])
         batch = new + changed
         self._relations(batch)
         self._search_rows(batch)
-        self._indexes([page.pk for page, _data in batch], [page.pk for page, _data in new])
+        self._indexes([page for page, _data in batch])
         self.created += len(new)
         self.updated += len(changed)
 
@@ -138,28 +145,36 @@ class LessonWriter:
         if not pages:
             return
         page_fields = [f for f in Page._meta.concrete_fields if not f.primary_key]
-        rows = [Page(**{f.attname: getattr(p, f.attname) for f in page_fields}) for p in pages]
-        Page.objects.bulk_create(rows)  # returns the new ids on SQLite and PostgreSQL
-        for page, row in zip(pages, rows, strict=True):
-            page.page_ptr_id = page.pk = row.pk
+        ids = sql_insert.insert(
+            Page,
+            [f.name for f in page_fields],
+            [tuple(getattr(p, f.attname) for f in page_fields) for p in pages],
+            returning="id",
+        )
+        for page, pk in zip(pages, ids, strict=True):
+            page.page_ptr_id = page.pk = pk
             page._state.adding = False
-        fields = Les._meta.local_concrete_fields
-        size = connection.ops.bulk_batch_size(fields, pages) or len(pages)
-        for start in range(0, len(pages), size):
-            # The child-table insert that Model.save() does for multi-table inheritance.
-            Les._base_manager._insert(pages[start : start + size], fields=fields)
-        PageLogEntry.objects.bulk_create(
-            PageLogEntry(
-                content_type=self.content_type,
-                page_id=page.pk,
-                label=page.draft_title,
-                action="wagtail.create",
-                timestamp=self.now,
-                data={},
-                content_changed=True,
-                uuid=get_active_log_context().uuid,
-            )
-            for page in pages
+        les_fields = Les._meta.local_concrete_fields  # the child table, page_ptr first
+        sql_insert.insert(
+            Les,
+            [f.name for f in les_fields],
+            [tuple(getattr(p, f.attname) for f in les_fields) for p in pages],
+        )
+        template = PageLogEntry(
+            content_type=self.content_type,
+            action="wagtail.create",
+            timestamp=self.now,
+            data={},
+            content_changed=True,
+            uuid=get_active_log_context().uuid,
+        )
+        # Every other column as the template has it (its defaults included).
+        fields = [f for f in PageLogEntry._meta.concrete_fields if not f.primary_key]
+        rest = [f.attname for f in fields if f.attname not in ("page_id", "label")]
+        sql_insert.insert(
+            PageLogEntry,
+            ["page", "label", *rest],
+            [(p.pk, p.draft_title, *(getattr(template, name) for name in rest)) for p in pages],
         )
 
     def _clear(self, ids):
@@ -176,25 +191,50 @@ class LessonWriter:
         for key, name in RELATIONS.items():
             field = Les._meta.get_field(name)
             through = field.remote_field.through
-            source = field.m2m_field_name() + "_id"
-            target = field.m2m_reverse_field_name() + "_id"
             objects = getattr(self.vocab, name)
-            through.objects.bulk_create(
-                through(**{source: page.pk, target: objects[slug].pk})
-                for page, data in batch
-                for slug in data[key]
+            sql_insert.insert(
+                through,
+                [field.m2m_field_name(), field.m2m_reverse_field_name()],
+                [(page.pk, objects[slug].pk) for page, data in batch for slug in data[key]],
             )
-        tags = self.tags.resolve(name for _page, data in batch for name in data["tags"])
-        LesTag.objects.bulk_create(
-            LesTag(content_object_id=page.pk, tag=tag)
-            for page, data in batch
-            for tag in _unique_tags(tags, data["tags"])
+        by_name = self.tags.resolve(name for _page, data in batch for name in data["tags"])
+        pairs = [(page, tag) for page, data in batch for tag in _unique_tags(by_name, data["tags"])]
+        ids = sql_insert.insert(
+            LesTag,
+            ["content_object", "tag"],
+            [(page.pk, tag.pk) for page, tag in pairs],
+            returning="id",
         )
+        # The themes as the indexers will read them (page.tags, page.tagged_items),
+        # without reading the batch back.
+        tagged = {page.pk: [] for page, _data in batch}
+        for (page, tag), pk in zip(pairs, ids, strict=True):
+            tagged[page.pk].append(LesTag(pk=pk, tag=tag, content_object_id=page.pk))
+        for page, _data in batch:
+            page.tagged_items.set(tagged[page.pk])
+        self._attach_children(batch)
+
+    def _attach_children(self, batch):
+        """The other child relations (e.g. admin comments), one query per relation
+        for the pages that existed, so the reference index reads them from memory."""
+        existing = [page.pk for page, _data in batch if page.pk not in self.new_ids]
+        for relation in get_all_child_relations(Les):
+            name = relation.get_accessor_name()
+            if name == "tagged_items":
+                continue
+            column = relation.field.attname
+            children = {pk: [] for pk in existing}
+            if existing:
+                for child in relation.related_model.objects.filter(**{f"{column}__in": existing}):
+                    children[getattr(child, column)].append(child)
+            for page, _data in batch:
+                getattr(page, name).set(children.get(page.pk, []))
 
     def _search_rows(self, batch):
-        SearchEntry.objects.bulk_create(
-            SearchEntry(page_id=page.pk, kind=Les.search_kind, date=data["date"])
-            for page, data in batch
+        sql_insert.insert(
+            SearchEntry,
+            ["page", "kind", "date"],
+            [(page.pk, Les.search_kind, data["date"]) for page, data in batch],
         )
         rows = []
         for page, data in batch:
@@ -208,36 +248,37 @@ class LessonWriter:
                 tags=_unique_tags(self.tags.by_name, data["tags"]),
                 date=data["date"],
             )
-            rows += [indexing.facet_value(page.pk, *value) for value in values]
-        FacetValue.objects.bulk_create(rows)
+            rows += [indexing.facet_value_row(page.pk, *value) for value in values]
+        sql_insert.insert(FacetValue, ["page", "facet", "value", "label"], rows)
 
-    def _indexes(self, ids, new_ids):
-        """Full-text index and reference index, from freshly read pages (tags included)."""
-        # Prefetch what the indexers read per page: the tags and every child relation.
-        children = [rel.get_accessor_name() for rel in get_all_child_relations(Les)]
-        pages = list(Les.objects.filter(pk__in=ids).prefetch_related("tags", *children))
+    def _indexes(self, pages):
+        """Full-text index and reference index of the pages as they are in memory
+        (``_relations`` attached their themes)."""
         bulk_index.add_bulk(Les, pages)
         if not ReferenceIndex.is_indexed(Les):
             return
         base = ContentType.objects.get_for_model(Page)
-        existing = [str(pk) for pk in ids if pk not in set(new_ids)]
+        existing = [str(page.pk) for page in pages if page.pk not in self.new_ids]
         if existing:
             ReferenceIndex.objects.filter(base_content_type=base, object_id__in=existing).delete()
-        ReferenceIndex.objects.bulk_create(
-            ReferenceIndex(
-                content_type=self.content_type,
-                base_content_type=base,
-                object_id=page.pk,
-                to_content_type_id=to_ct,
-                to_object_id=to_id,
-                model_path=model_path,
-                content_path=content_path,
-                content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
-            )
-            for page in pages
-            for to_ct, to_id, model_path, content_path in set(
-                ReferenceIndex._extract_references_from_object(page)
-            )
+        fields = [
+            *["content_type", "base_content_type", "object_id", "to_content_type"],
+            *["to_object_id", "model_path", "content_path", "content_path_hash"],
+        ]
+        sql_insert.insert(
+            ReferenceIndex,
+            fields,
+            [
+                (
+                    *(self.content_type.pk, base.pk, str(page.pk), to_ct, str(to_id)),
+                    *(model_path, content_path),
+                    ReferenceIndex._get_content_path_hash(content_path),
+                )
+                for page in pages
+                for to_ct, to_id, model_path, content_path in set(
+                    ReferenceIndex._extract_references_from_object(page)
+                )
+            ],
         )
 
 

@@ -28,15 +28,11 @@ class KennisbankPage(SectionIndexPage):
 
 
 def popular_themes(limit=8):
-    """The most used themes (tags) of live kennisbank pages, for the empty state."""
-    from django.db.models import Count
+    """The themes (tags) most used in the kennisbank, for the empty state: counted
+    over live, public pages, like the search's own facets."""
+    from learning.search.database import DatabaseBackend
 
-    from .search import FacetValue
-
-    rows = (
-        FacetValue.objects.filter(facet="thema", page__live=True)
-        .values("value", "label")
-        .annotate(n=Count("id"))
-        .order_by("-n", "label")[:limit]
-    )
-    return [{"label": row["label"], "query": urlencode({"thema": row["value"]})} for row in rows]
+    return [
+        {"label": label, "query": urlencode({"thema": value})}
+        for value, label, _count in DatabaseBackend().popular("thema", limit)
+    ]

@@ -1,8 +1,9 @@
 """Tables that support the kennisbank search.
 
 ``SearchEntry`` and ``FacetValue`` are a denormalised copy of each live page's
-sort date and facet values, written when a page is published. Facet counts over
-any result set are then one GROUP BY query, whatever the number of page types.
+sort date and facet values, written when a page is published, whatever its type.
+The search snapshot of each process reads them whole (search/snapshot.py), so
+beyond the page key they need no indexes, which keeps bulk imports cheap.
 ``SearchState`` versions the in-memory search snapshot of each process.
 ``SearchOutbox`` keeps index updates that Elasticsearch missed while it was down.
 """
@@ -24,9 +25,6 @@ class SearchEntry(models.Model):
         indexes = [models.Index(fields=["date"])]
 
 
-FACET_INDEX = "learning_facetvalue_cover"
-
-
 class FacetValue(models.Model):
     page = models.ForeignKey(
         "wagtailcore.Page", on_delete=models.CASCADE, related_name="facet_values"
@@ -34,14 +32,6 @@ class FacetValue(models.Model):
     facet = models.CharField(max_length=20)
     value = models.CharField(max_length=150)
     label = models.CharField(max_length=255)
-
-    class Meta:
-        indexes = [
-            # Filters read (facet, value) -> page; facet counts over many pages scan
-            # this index in order on SQLite (matching.facet_counts), so it covers label.
-            models.Index(fields=["facet", "value", "label", "page"], name=FACET_INDEX),
-            models.Index(fields=["page", "facet"]),
-        ]
 
 
 class SearchState(models.Model):

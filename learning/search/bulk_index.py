@@ -1,24 +1,38 @@
 """Add many objects to the full-text index at once (used by the lesson importer).
 
-On SQLite the backend's own ``add_bulk`` is fast enough. On PostgreSQL modelsearch
-builds a Django ``SearchVector`` expression per field per object and compiles them
-one by one; for 20,000 lessons that compile step took most of the import. Here the
-same SQL is written directly: per column ``setweight(to_tsvector(config, text),
-weight)`` joined with ``||``, the same rows and conflict handling as
-``PostgresIndex.add_items``. ``tests/learning/test_bulk_import.py`` checks that the
-stored vectors equal those of the normal path.
+modelsearch's database backends recompute every new row's title norm (a pass over
+the whole index table) after each batch, which made a 20,000-lesson import slower
+with every batch; here the norms are set once, in ``finish``. The rows themselves
+are what the backends' own indexers produce:
+
+* SQLite: the indexer's analysed title, body and autocomplete texts, inserted as
+  plain rows (the FTS5 table follows by Wagtail's triggers). A re-imported page's
+  row is replaced, so its title norm is recomputed too.
+* PostgreSQL: modelsearch builds a Django ``SearchVector`` expression per field per
+  object and compiles them one by one; for 20,000 lessons that compile step took
+  most of the import. Here the same SQL is written directly: per column
+  ``setweight(to_tsvector(config, text), weight)`` joined with ``||``, the same rows
+  and conflict handling as ``PostgresIndex.add_items``.
+
+``tests/learning/test_bulk_import.py`` checks that the stored rows equal those of
+the normal path.
 """
 
 from django.db import connection
 from modelsearch.index import AutocompleteField, SearchField
 from modelsearch.utils import get_content_type_pk
 from wagtail.search.backends import get_search_backends
+from wagtail.search.models import IndexEntry
+
+from ..sql_insert import insert
 
 
 def add_bulk(model, objects):
     for backend in get_search_backends(with_auto_update=True):
         if connection.vendor == "postgresql" and _is_postgres(backend):
             _add_postgres(backend, model, objects)
+        elif connection.vendor == "sqlite" and _is_sqlite(backend):
+            _add_sqlite(backend, model, objects)
         else:
             backend.add_bulk(model, objects)
 
@@ -27,6 +41,35 @@ def _is_postgres(backend):
     from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
 
     return isinstance(backend, PostgresSearchBackend)
+
+
+def _is_sqlite(backend):
+    from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
+
+    return isinstance(backend, SQLiteSearchBackend)
+
+
+def _add_sqlite(backend, model, objects):
+    from modelsearch.backends.database.sqlite import sqlite as lite
+
+    if not objects or not model.get_search_fields():
+        return
+    content_type = get_content_type_pk(model)
+    IndexEntry.objects.filter(
+        content_type_id=content_type, object_id__in=[str(obj.pk) for obj in objects]
+    ).delete()
+    rows = []
+    for obj in objects:
+        # lite.ObjectIndexer is the Dutch indexer (leernetwerk.sitesearch.backends).
+        indexer = lite.ObjectIndexer(obj, backend)
+        rows.append(
+            (content_type, indexer.id, indexer.title, indexer.autocomplete, indexer.body, 1.0)
+        )
+    insert(
+        IndexEntry,
+        ["content_type", "object_id", "title", "autocomplete", "body", "title_norm"],
+        rows,
+    )
 
 
 def _add_postgres(backend, model, objects):
@@ -58,7 +101,7 @@ def _add_postgres(backend, model, objects):
             params += vector_params
         params += [_plain(title), _plain(body)]
         rows.append(f"({', '.join(sql)}, 1.0, %s, %s)")
-    table = pg.IndexEntry._meta.db_table
+    table = IndexEntry._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(
             f"""
@@ -75,10 +118,9 @@ def _add_postgres(backend, model, objects):
 
 
 def finish(model):
-    """Set the title norms of the new rows once at the end: modelsearch recomputes
-    them (a pass over the whole index) after every batch otherwise."""
+    """Set the title norms of the new rows once, at the end."""
     for backend in get_search_backends(with_auto_update=True):
-        if connection.vendor == "postgresql" and _is_postgres(backend):
+        if _is_postgres(backend) or _is_sqlite(backend):
             backend.get_index_for_model(model)._refresh_title_norms()
 
 

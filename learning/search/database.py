@@ -54,8 +54,20 @@ class DatabaseBackend:
         """Mask of the pages the request's scope covers."""
         if request.scope != "kennisbank":
             return snap.everything()
+        return self.kennisbank(snap)
+
+    def kennisbank(self, snap):
+        """Mask of the kennisbank's pages."""
         types = self.types
         return snap.of_types([types[label.split(".")[1]][0].pk for label in KENNISBANK_MODELS])
+
+    def popular(self, facet, limit):
+        """[(value, label, count)] of the ``limit`` values of ``facet`` that most
+        kennisbank pages have, most first (no query when the snapshot is current)."""
+        snap = snapshot.current()
+        counts = snap.value_counts(self.kennisbank(snap), facet=facet)
+        counts.sort(key=lambda row: (-row[3], row[2]))
+        return [(value, label, count) for _facet, value, label, count in counts[:limit]]
 
     def search(self, request):
         snap = snapshot.current()

@@ -46,11 +46,17 @@ def facet_rows_from(*, domains, doelgroepen, sectoren, regio, kennisbronnen, tag
     return rows
 
 
+def facet_value_row(page_id, facet, value, label):
+    """(page_id, facet, value, label) of a FacetValue row, cut to the column sizes."""
+    return (page_id, facet, value[:150], label[:255])
+
+
 def facet_value(page_id, facet, value, label):
     """An unsaved FacetValue row, cut to the column sizes."""
     from learning.models import FacetValue
 
-    return FacetValue(page_id=page_id, facet=facet, value=value[:150], label=label[:255])
+    page_id, facet, value, label = facet_value_row(page_id, facet, value, label)
+    return FacetValue(page_id=page_id, facet=facet, value=value, label=label)
 
 
 def sync_page(page):

@@ -131,6 +131,31 @@ def test_audit_log_and_reference_index(importer):
     assert PageLogEntry.objects.filter(page=les, action="wagtail.create").count() == 1
 
 
+def test_reference_index_equals_the_normal_indexing_path(importer):
+    importer(line(1), line(2, region=""), line(3, tags=[]))
+    fields = ["object_id", "to_content_type_id", "to_object_id", "model_path", "content_path"]
+
+    def rows():
+        return sorted(ReferenceIndex.objects.values_list(*fields))
+
+    bulk = rows()
+    assert any(path.startswith("tagged_items.") for *_rest, path in bulk)
+    for les in Les.objects.all():
+        ReferenceIndex.create_or_update_for_object(les)
+    assert rows() == bulk
+
+
+def test_reimport_keeps_one_index_row_per_lesson_with_its_title_norm(importer):
+    importer(line(1), line(2))
+    importer(line(1, title="Een veel langere titel voor deze steuncirkel"))
+    entries = IndexEntry.objects.filter(object_id__in=[str(p.pk) for p in Les.objects.all()])
+    assert entries.count() == 2
+    assert all(entry.title_norm != 1.0 for entry in entries)
+    assert [p.title for p in Les.objects.search("langere")] == [
+        "Een veel langere titel voor deze steuncirkel"
+    ]
+
+
 def test_failure_in_a_later_batch_imports_nothing(importer, kennisbank, monkeypatch):
     pages_before = Page.objects.count()
     entries_before = IndexEntry.objects.count()

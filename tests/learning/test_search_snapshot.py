@@ -184,3 +184,19 @@ def _postgres_match_equals_the_concatenated_vectors(content):
         assert expected
     ids, _ = matching.scores(Page.objects.all(), build_query("kamertraining budgetcoaching"))
     assert len(ids) == 1
+
+
+def test_popular_themes_count_live_public_kennisbank_pages(content):
+    from learning.models.kennisbank import popular_themes
+
+    # coaching: 2 lessons; netwerk, taal, wonen: 1 each (ties by label).
+    assert [t["label"] for t in popular_themes()] == ["coaching", "netwerk", "taal", "wonen"]
+    assert popular_themes(limit=2)[0] == {"label": "coaching", "query": "thema=coaching"}
+    PageViewRestriction.objects.create(
+        page=content["werk"], restriction_type=PageViewRestriction.LOGIN
+    )
+    content["wonen"].unpublish()
+    assert [t["label"] for t in popular_themes()] == ["netwerk", "taal"]
+    with CaptureQueriesContext(connection) as ctx:
+        popular_themes()
+    assert len(ctx.captured_queries) <= 2  # the snapshot's token (and content types)

@@ -1,0 +1,111 @@
+"""learning.sql_insert: plain-tuple INSERTs store exactly what bulk_create stores."""
+
+import datetime
+import uuid
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from wagtail.models import Page, PageLogEntry, ReferenceIndex
+
+from learning import sql_insert
+from learning.models import FacetValue, Les, SearchEntry
+
+pytestmark = pytest.mark.django_db
+
+
+def stored(model, ids):
+    return [
+        {k: v for k, v in row.items() if k != "id"}
+        for row in model.objects.filter(pk__in=ids).order_by("pk").values()
+    ]
+
+
+def test_rows_equal_bulk_create_for_json_uuid_and_datetime_columns(kennisbank):
+    now = timezone.now()
+    ct = ContentType.objects.get_for_model(Les)
+    entries = [
+        PageLogEntry(
+            content_type=ct,
+            page_id=kennisbank.pk,
+            label=f"Les {i}",
+            action="wagtail.create",
+            timestamp=now - datetime.timedelta(minutes=i),
+            data={"nummer": i, "tekst": "coördinatie"},
+            content_changed=bool(i % 2),
+            uuid=uuid.uuid4(),
+        )
+        for i in range(3)
+    ]
+    expected_ids = [e.pk for e in PageLogEntry.objects.bulk_create(entries)]
+    fields = [f for f in PageLogEntry._meta.concrete_fields if not f.primary_key]
+    ids = sql_insert.insert(
+        PageLogEntry,
+        [f.name for f in fields],
+        [tuple(getattr(e, f.attname) for f in fields) for e in entries],
+        returning="id",
+    )
+    assert stored(PageLogEntry, ids) == stored(PageLogEntry, expected_ids)
+
+
+def test_returning_gives_the_ids_in_the_order_of_the_rows(kennisbank):
+    rows = [(kennisbank.pk, "thema", f"waarde-{i}", f"Waarde {i}") for i in range(5)]
+    ids = sql_insert.insert(FacetValue, ["page", "facet", "value", "label"], rows, "id")
+    assert [FacetValue.objects.get(pk=pk).value for pk in ids] == [f"waarde-{i}" for i in range(5)]
+
+
+def test_large_inserts_are_split_below_the_parameter_limit(kennisbank):
+    # Several statements on SQLite (999 parameters each); one on PostgreSQL.
+    n = 3 * ((connection.features.max_query_params or 999) // 4) + 7
+    rows = [(kennisbank.pk, "thema", f"w{i}", f"W{i}") for i in range(n)]
+    with CaptureQueriesContext(connection) as ctx:
+        ids = sql_insert.insert(FacetValue, ["page", "facet", "value", "label"], rows, "id")
+    assert len(ids) == len(set(ids)) == n
+    assert FacetValue.objects.filter(pk__in=ids).count() == n
+    if connection.vendor == "sqlite":
+        assert len(ctx.captured_queries) == 4  # 249 rows of 4 values per statement
+    else:
+        assert len(ctx.captured_queries) == 1
+
+
+def test_dates_are_stored_as_dates(kennisbank):
+    page = Page.objects.get(pk=kennisbank.pk)
+    SearchEntry.objects.filter(page=page).delete()
+    sql_insert.insert(
+        SearchEntry, ["page", "kind", "date"], [(page.pk, "les", datetime.date(2020, 2, 29))]
+    )
+    assert SearchEntry.objects.get(page=page).date == datetime.date(2020, 2, 29)
+    assert SearchEntry.objects.filter(date__year=2020).count() == 1
+
+
+def test_uuid_column_is_prepared(kennisbank):
+    ct = ContentType.objects.get_for_model(Page)
+    path = "regio"
+    sql_insert.insert(
+        ReferenceIndex,
+        [
+            *["content_type", "base_content_type", "object_id", "to_content_type"],
+            *["to_object_id", "model_path", "content_path", "content_path_hash"],
+        ],
+        [(ct.pk, ct.pk, str(kennisbank.pk), ct.pk, "1", path, path,
+          ReferenceIndex._get_content_path_hash(path))],
+    )  # fmt: skip
+    row = ReferenceIndex.objects.get(object_id=str(kennisbank.pk))
+    assert row.content_path_hash == ReferenceIndex._get_content_path_hash(path)
+
+
+def test_nothing_to_insert_runs_no_query():
+    with CaptureQueriesContext(connection) as ctx:
+        assert sql_insert.insert(FacetValue, ["page", "facet", "value", "label"], []) == []
+    assert not ctx.captured_queries
+
+
+def test_only_fields_that_prepare_their_values_are_converted():
+    les = {f.name: f for f in Les._meta.local_concrete_fields}
+    assert sql_insert._converter(les["summary"]) is None
+    assert sql_insert._converter(les["context"]) is None  # RichTextField prepares as text
+    assert sql_insert._converter(les["regio"]) is None  # a foreign key to an integer id
+    assert sql_insert._converter(les["kennisbronnen"]) is not None  # a list, stored as text
+    assert sql_insert._converter(les["date"]) is not None
