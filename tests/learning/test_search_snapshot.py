@@ -179,11 +179,35 @@ def _postgres_match_equals_the_concatenated_vectors(content):
             .filter(v=tsquery)
             .values_list("object_id", flat=True)
         )
-        ids, _scores = matching.scores(Page.objects.all(), query)
+        ids, scores = matching.scores(Page.objects.all(), query)
         assert ({str(pk) for pk in ids.tolist()}, words) == (expected, words)
         assert expected
+        # The binary transfer gives the very scores the ORM reads as text.
+        as_text = dict(matching._postgres_ranked(results).values_list("object_id", "score"))
+        assert dict(zip(map(str, ids.tolist()), scores.tolist(), strict=True)) == as_text
     ids, _ = matching.scores(Page.objects.all(), build_query("kamertraining budgetcoaching"))
     assert len(ids) == 1
+    ids, scores = matching.scores(Page.objects.all(), build_query("xyzzyplugh"))
+    assert ids.tolist() == scores.tolist() == []
+
+
+def test_binary_array_reads_postgres_array_send_format():
+    import struct
+
+    def send(values, oid, fmt, nulls=0):
+        head = struct.pack(">iiiii", 1, nulls, oid, len(values), 1)
+        size = struct.calcsize(">" + fmt)
+        return head + b"".join(struct.pack(">i" + fmt, size, v) for v in values)
+
+    ints = matching.binary_array(send([3, 70000, -1], 23, "i"), np.int32)
+    assert ints.tolist() == [3, 70000, -1] and ints.dtype == np.int32
+    floats = matching.binary_array(memoryview(send([0.25, 1e-9], 701, "d")), np.float64)
+    assert floats.tolist() == [0.25, 1e-9]
+    assert matching.binary_array(None, np.float64).tolist() == []
+    with pytest.raises(ValueError):
+        matching.binary_array(send([1], 23, "i", nulls=1), np.int32)
+    with pytest.raises(ValueError):
+        matching.binary_array(send([1.0], 701, "d"), np.int32)  # wrong element size
 
 
 def test_popular_themes_count_live_public_kennisbank_pages(content):
