@@ -2,11 +2,12 @@
 
 Query count per search is constant: the snapshot's token (1, plus 2 when the
 snapshot is rebuilt after a change), the full-text match with scores (1, with
-words), the hits (1 + one per page type on the page), editors' picks (1-2).
+words), the hits (one per page type on the page), editors' picks (1-2).
 Filters, totals, facet counts and ordering are array operations on the in-memory
 snapshot (snapshot.py); the words are matched in the database (matching.py).
 """
 
+from collections import defaultdict
 from functools import cached_property
 from types import SimpleNamespace
 
@@ -38,6 +39,20 @@ def page_type_map():
             continue
         ct = ContentType.objects.get_for_model(model)
         result[model._meta.model_name] = (ct, str(model._meta.verbose_name).capitalize())
+    return result
+
+
+def specific_pages(pages):
+    """pk -> specific page for ``pages`` (anything with ``pk`` and ``content_type_id``):
+    one query per page type, as the types are known already."""
+    by_type = defaultdict(list)
+    for page in pages:
+        by_type[page.content_type_id].append(page.pk)
+    result = {}
+    for ct_id, pks in by_type.items():
+        model = ContentType.objects.get_for_id(ct_id).model_class()
+        if model is not None:  # None: the type's app was removed
+            result.update(model.objects.in_bulk(pks))
     return result
 
 
@@ -129,8 +144,8 @@ class DatabaseBackend:
         return result
 
     def window(self, snap, results, scores, request):
-        """One page of results, in order, as (pk, ``_score``) stand-ins: ``hits``
-        reads the pages themselves, so no query is needed here."""
+        """One page of results, in order, as (pk, content type, ``_score``) stand-ins:
+        ``hits`` reads the pages themselves, so no query is needed here."""
         positions = np.flatnonzero(results)  # in date order (see snapshot.py)
         start, stop = request.offset, request.offset + request.page_size
         if request.effective_sort == "datum" or scores is None:
@@ -140,7 +155,9 @@ class DatabaseBackend:
             chosen = positions[best[start:stop]]
         return [
             SimpleNamespace(
-                pk=int(snap.pks[p]), _score=float(scores[p]) if scores is not None else None
+                pk=int(snap.pks[p]),
+                content_type_id=snap.content_types[snap.ct_codes[p]],
+                _score=float(scores[p]) if scores is not None else None,
             )
             for p in chosen.tolist()
         ]
@@ -156,7 +173,7 @@ class DatabaseBackend:
     def hits(self, request, pages, promoted=False):
         if not pages:
             return []
-        specific = Page.objects.filter(pk__in=[p.pk for p in pages]).specific().in_bulk()
+        specific = specific_pages(pages)
         stems = query_stems(request.q) if request.q else set()
         hits = []
         for page in pages:

@@ -224,3 +224,16 @@ def test_popular_themes_count_live_public_kennisbank_pages(content):
     with CaptureQueriesContext(connection) as ctx:
         popular_themes()
     assert len(ctx.captured_queries) <= 2  # the snapshot's token (and content types)
+
+
+def test_did_you_mean_follows_publishing_and_a_cache_flush(kennisbank, content):
+    from django.core.cache import cache
+
+    assert search(SearchRequest(q="budgetcoahcing")).suggestion is None
+    new = add_les(kennisbank, "Budgetcoaching in de wijk")  # publishing renews the vocabulary
+    assert search(SearchRequest(q="budgetcoahcing")).suggestion == "budgetcoaching"
+    # A change that no signal reports, then a flushed cache: the process must not keep
+    # serving the vocabulary it holds (a counter would restart at the same number).
+    Page.objects.filter(pk=new.pk).update(title="Schuldhulpmaatje in de wijk")
+    cache.clear()
+    assert search(SearchRequest(q="schuldhulpmaatej")).suggestion == "schuldhulpmaatje"
