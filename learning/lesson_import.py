@@ -65,7 +65,6 @@ class LessonWriter:
         self.equivalents = _domain_equivalents()
         self.tags = TagResolver()
         self.created = self.updated = 0
-        self.new_ids = set()  # the pages the current batch created
 
     def write(self, records, existing):
         """Create or update one batch of records; ``existing`` maps id -> Les."""
@@ -80,14 +79,16 @@ class LessonWriter:
                 changed.append((page, data))
             self._fill(page, data)
         self._insert([page for page, _data in new])
-        self.new_ids = {page.pk for page, _data in new}
+        changed_ids = [page.pk for page, _data in changed]
         if changed:
             Les.objects.bulk_update([page for page, _data in changed], UPDATED_FIELDS)
-            self._clear([page.pk for page, _data in changed])
+            self._clear(changed_ids)
         batch = new + changed
+        pages = [page for page, _data in batch]
         self._relations(batch)
+        self._attach_children(pages, changed_ids)
         self._search_rows(batch)
-        self._indexes([page for page, _data in batch])
+        self._indexes(pages, changed_ids)
         self.created += len(new)
         self.updated += len(changed)
 
@@ -219,22 +220,21 @@ class LessonWriter:
             tagged[page.pk].append(LesTag(pk=pk, tag=tag, content_object_id=page.pk))
         for page, _data in batch:
             page.tagged_items.set(tagged[page.pk])
-        self._attach_children(batch)
 
-    def _attach_children(self, batch):
+    def _attach_children(self, pages, changed_ids):
         """The other child relations (e.g. admin comments), one query per relation
         for the pages that existed, so the reference index reads them from memory."""
-        existing = [page.pk for page, _data in batch if page.pk not in self.new_ids]
         for relation in get_all_child_relations(Les):
             name = relation.get_accessor_name()
             if name == "tagged_items":
                 continue
             column = relation.field.attname
-            children = {pk: [] for pk in existing}
-            if existing:
-                for child in relation.related_model.objects.filter(**{f"{column}__in": existing}):
+            children = {pk: [] for pk in changed_ids}
+            if changed_ids:
+                lookup = {f"{column}__in": changed_ids}
+                for child in relation.related_model.objects.filter(**lookup):
                     children[getattr(child, column)].append(child)
-            for page, _data in batch:
+            for page in pages:
                 getattr(page, name).set(children.get(page.pk, []))
 
     def _search_rows(self, batch):
@@ -258,16 +258,17 @@ class LessonWriter:
             rows += [indexing.facet_value_row(page.pk, *value) for value in values]
         sql_insert.insert(FacetValue, ["page", "facet", "value", "label"], rows)
 
-    def _indexes(self, pages):
+    def _indexes(self, pages, changed_ids):
         """Full-text index and reference index of the pages as they are in memory
         (``_relations`` attached their themes)."""
         bulk_index.add_bulk(Les, pages)
         if not ReferenceIndex.is_indexed(Les):
             return
         base = ContentType.objects.get_for_model(Page)
-        existing = [str(page.pk) for page in pages if page.pk not in self.new_ids]
-        if existing:
-            ReferenceIndex.objects.filter(base_content_type=base, object_id__in=existing).delete()
+        if changed_ids:
+            ReferenceIndex.objects.filter(
+                base_content_type=base, object_id__in=[str(pk) for pk in changed_ids]
+            ).delete()
         fields = [
             *["content_type", "base_content_type", "object_id", "to_content_type"],
             *["to_object_id", "model_path", "content_path", "content_path_hash"],

@@ -29,9 +29,9 @@ from ..sql_insert import insert
 
 def add_bulk(model, objects):
     for backend in get_search_backends(with_auto_update=True):
-        if connection.vendor == "postgresql" and _is_postgres(backend):
+        if _is_postgres(backend):
             _add_postgres(backend, model, objects)
-        elif connection.vendor == "sqlite" and _is_sqlite(backend):
+        elif _is_sqlite(backend):
             _add_sqlite(backend, model, objects)
         else:
             backend.add_bulk(model, objects)

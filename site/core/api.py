@@ -23,7 +23,7 @@ class DutchErrorsMixin:
         if isinstance(exc, ValidationError):
             # A filter value the model field refuses (?date=gisteren): Wagtail's API
             # lets Django's error through as a 500; its messages are translated.
-            return Response({"message": " ".join(exc.messages)}, status=400)
+            return Response({"message": " ".join(exc.messages)}, status=status.HTTP_400_BAD_REQUEST)
         if isinstance(exc, Http404):
             return Response({"message": str(NOT_FOUND)}, status=status.HTTP_404_NOT_FOUND)
         return super().handle_exception(exc)
