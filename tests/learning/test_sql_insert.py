@@ -57,7 +57,8 @@ def test_returning_gives_the_ids_in_the_order_of_the_rows(kennisbank):
 
 
 def test_large_inserts_are_split_below_the_parameter_limit(kennisbank):
-    # Several statements on SQLite (999 parameters each); one on PostgreSQL.
+    # Several statements on SQLite (999 parameters each); on PostgreSQL one COPY
+    # after taking the new ids from the sequence.
     n = 3 * ((connection.features.max_query_params or 999) // 4) + 7
     rows = [(kennisbank.pk, "thema", f"w{i}", f"W{i}") for i in range(n)]
     with CaptureQueriesContext(connection) as ctx:
@@ -67,7 +68,26 @@ def test_large_inserts_are_split_below_the_parameter_limit(kennisbank):
     if connection.vendor == "sqlite":
         assert len(ctx.captured_queries) == 4  # 249 rows of 4 values per statement
     else:
-        assert len(ctx.captured_queries) == 1
+        assert [q["sql"].split()[0] for q in ctx.captured_queries] == ["SELECT", "COPY"]
+
+
+def test_later_rows_get_fresh_ids(kennisbank):
+    ids = sql_insert.insert(
+        FacetValue, ["page", "facet", "value", "label"], [(kennisbank.pk, "thema", "a", "A")], "id"
+    )
+    later = FacetValue.objects.create(page_id=kennisbank.pk, facet="thema", value="b", label="B")
+    assert later.pk > ids[0]
+
+
+def test_returning_only_the_automatic_primary_key(kennisbank):
+    with pytest.raises(ValueError, match="automatic primary key"):
+        sql_insert.insert(
+            FacetValue,
+            ["page", "facet", "value", "label"],
+            [(kennisbank.pk, "thema", "a", "A")],
+            "page",
+        )
+    assert not FacetValue.objects.filter(value="a").exists()
 
 
 def test_dates_are_stored_as_dates(kennisbank):
