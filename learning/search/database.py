@@ -114,7 +114,7 @@ class DatabaseBackend:
             return np.zeros(snap.size, dtype=bool), None, True
         if query is None:
             return base, None, False
-        ids, values = matching.scores(Page.objects.all(), query)
+        ids, values = matching.scores(Page.objects.all(), query, snap)
         positions, which = snap.positions(ids)
         found = np.zeros(snap.size, dtype=bool)
         found[positions] = True

@@ -12,16 +12,21 @@ from django.db.models import F
 from modelsearch.utils import get_descendants_content_types_pks
 
 
-def scores(base, query):
+def scores(base, query, snap=None):
     """(page ids, scores) of the index rows that match ``query``, as arrays.
 
     The score follows modelsearch: on SQLite bm25 (lower is better), on PostgreSQL
-    ts_rank (higher is better)."""
+    ts_rank (higher is better). ``snap``: the search snapshot, which keeps SQLite's
+    map of index rows (sqlite_rank.Entries)."""
     results = base.search(query, order_by_relevance=False)
     if connection.vendor == "sqlite":
+        from .index_rows import Entries
         from .sqlite_rank import ranked_rows
 
-        return ranked_rows(results)
+        def entries(refresh=False):
+            return snap.memo("sqlite_entries", Entries.load, refresh=refresh)
+
+        return ranked_rows(results, entries if snap is not None else None)
     # Two arrays in one row: 20,000 rows through the ORM cost more than the match.
     # The ranked rows are compiled as they are and wrapped by hand (the ORM's own
     # aggregate() over an annotated queryset spent ~5 ms rewriting the expressions),

@@ -76,11 +76,20 @@ class Snapshot:
     key_index: dict[tuple[str, str], int] = field(init=False)
     _sorter: np.ndarray = field(init=False)  # positions in page id order
     _sorted_pks: np.ndarray = field(init=False)
+    # Other data kept as long as this snapshot is current (``memo``).
+    _memo: dict = field(init=False, default_factory=dict)
 
     def __post_init__(self):
         self.key_index = {(f, v): k for k, (f, v, _label) in enumerate(self.keys)}
         self._sorter = np.argsort(self.pks, kind="stable")
         self._sorted_pks = self.pks[self._sorter]
+
+    def memo(self, name, build, refresh=False):
+        """``build()``'s result, built once per snapshot (again with ``refresh``).
+        Two threads may both build it; either result is kept."""
+        if refresh or name not in self._memo:
+            self._memo[name] = build()
+        return self._memo[name]
 
     @property
     def size(self):

@@ -157,6 +157,48 @@ def _sqlite_scores_equal_modelsearch_ranking():
         assert dict(zip(map(str, ids.tolist()), scores.tolist(), strict=True)) == reference
 
 
+def test_index_row_map_finds_rows_indexed_after_it_was_loaded(content):
+    """SQLite reads which page a matching row indexes from a map kept with the
+    snapshot; a row indexed after the map was loaded makes it reload (PostgreSQL
+    reads the index table itself and ignores the map)."""
+    query = build_query("coach")
+    stale = snapshot.current()
+    before, _ = matching.scores(Page.objects.all(), query, stale)
+    les = add_les(content["cirkel"].get_parent(), "Coach voor kamertraining")
+    ids, scores = matching.scores(Page.objects.all(), query, stale)
+    assert set(ids.tolist()) == {*before.tolist(), les.pk}
+    assert dict(zip(ids.tolist(), scores.tolist(), strict=True)) == dict(
+        zip(*map(np.ndarray.tolist, matching.scores(Page.objects.all(), query)), strict=True)
+    )
+    if connection.vendor == "sqlite":
+        from learning.search.index_rows import Entries
+
+        entries = stale.memo("sqlite_entries", Entries.load)  # reloaded, kept
+        assert entries.lookup(np.array([entries.ids.max()]))[1].tolist() == [les.pk]
+        with CaptureQueriesContext(connection) as ctx:
+            matching.scores(Page.objects.all(), query, stale)
+        assert len(ctx.captured_queries) == 1  # the match alone
+
+
+def test_index_row_map_lookup_marks_unknown_rows():
+    from learning.search.index_rows import Entries
+
+    entries = Entries(
+        ids=np.array([2, 5, 9]),
+        object_ids=np.array([20, -1, 90]),
+        content_types=np.array([7, 8, 7]),
+        title_norms=np.array([0.5, 1.0, 2.0]),
+    )
+    known, objects, types, norms = entries.lookup(np.array([9, 3, 5, 10, 1]))
+    assert known.tolist() == [True, False, True, False, False]
+    assert objects.tolist() == [90, -1, -1, -1, -1]
+    assert types.tolist() == [7, -1, 8, -1, -1]
+    assert norms.tolist() == [2.0, 0.0, 1.0, 0.0, 0.0]
+    empty = Entries(*(np.array([], dtype=dtype) for dtype in (int, int, int, float)))
+    known, objects, types, norms = empty.lookup(np.array([4]))
+    assert (known.tolist(), objects.tolist(), types.tolist()) == ([False], [-1], [-1])
+
+
 def _postgres_match_equals_the_concatenated_vectors(content):
     """matching._postgres_ranked finds exactly what modelsearch's ``title || body``
     match finds, also for words split over both."""
