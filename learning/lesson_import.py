@@ -11,8 +11,9 @@ made 20,000 lessons take over an hour. Here every table is written in batches:
   the same ids (``bulk_create`` refuses multi-table inheritance, and building
   model instances for every facet, tag and reference row cost more than storing
   them);
-* updates use ``bulk_update``; relations, tags, facet rows, the search index, the
-  reference index and the "created" audit-log entries are rewritten per batch;
+* updates use ``bulk_update``; relations, tags, facet rows, the reference index
+  and the "created" audit-log entries are rewritten per batch, the full-text index
+  once at the end, when its title norms are known (search/bulk_index.py);
 * the search and reference indexes read the pages as they are in memory, with
   their themes attached, instead of reading each batch back.
 
@@ -64,6 +65,7 @@ class LessonWriter:
         self.content_type = ContentType.objects.get_for_model(Les)
         self.equivalents = _domain_equivalents()
         self.tags = TagResolver()
+        self.search_index = bulk_index.BulkIndex(Les)
         self.created = self.updated = 0
 
     def write(self, records, existing):
@@ -94,13 +96,17 @@ class LessonWriter:
 
     def finish(self):
         Page.objects.filter(pk=self.parent.pk).update(numchild=self._children().count())
-        bulk_index.finish(Les)
+        self.search_index.finish()
 
     @staticmethod
     def analyze():
-        """Tidy up after a bulk load. PostgreSQL: refresh the planner statistics;
-        until autovacuum gets to it, the planner would see the tables as they were
-        before the import and choose plans that take seconds instead of milliseconds.
+        """Tidy up after a bulk load (after commit). PostgreSQL: refresh the planner
+        statistics, without which the planner would see the tables as they were
+        before the import and choose plans that take seconds instead of milliseconds,
+        and vacuum: the title-norm pass (and a re-import) leaves an old version of
+        every index row behind, and until autovacuum cleared them a search for a
+        common word visited twice the heap pages (24 instead of 13 ms for *wonen*).
+        VACUUM cannot run inside a transaction; there only ANALYZE runs.
         SQLite: merge the FTS5 index's segments (every new row was written twice, once
         more for its title norm), half a second at 20,000 lessons."""
         if connection.vendor == "sqlite":
@@ -111,9 +117,10 @@ class LessonWriter:
         if connection.vendor != "postgresql":
             return
         tables = [Page, Les, FacetValue, SearchEntry, LesTag, IndexEntry]
+        command = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
         with connection.cursor() as cursor:
             for model in tables:
-                cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
+                cursor.execute(f"{command} {connection.ops.quote_name(model._meta.db_table)}")
 
     def _children(self):
         # Not parent.get_children(): treebeard trusts numchild there, which this
@@ -259,9 +266,9 @@ class LessonWriter:
         sql_insert.insert(FacetValue, ["page", "facet", "value", "label"], rows)
 
     def _indexes(self, pages, changed_ids):
-        """Full-text index and reference index of the pages as they are in memory
-        (``_relations`` attached their themes)."""
-        bulk_index.add_bulk(Les, pages)
+        """Full-text index (written in ``finish``) and reference index of the pages as
+        they are in memory (``_relations`` attached their themes)."""
+        self.search_index.add(pages)
         if not ReferenceIndex.is_indexed(Les):
             return
         base = ContentType.objects.get_for_model(Page)

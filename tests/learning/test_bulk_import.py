@@ -156,6 +156,26 @@ def test_reimport_keeps_one_index_row_per_lesson_with_its_title_norm(importer):
     ]
 
 
+def test_title_norms_equal_modelsearchs_refresh(importer):
+    """The norms are written with the rows; modelsearch writes 1.0 and then sets
+    lavg / length on the rows that have 1.0 (lavg: the mean title length of the
+    whole index, here including a re-imported lesson's new title)."""
+    from wagtail.search.backends import get_search_backend
+
+    importer(line(1), line(2, title="Een veel langere titel over wonen en werk"), line(3))
+    importer(line(2, title="Kort"), line(4, title="Coördinatie van zorg en onderwijs"))
+    latest = IndexEntry.objects.filter(
+        object_id__in=[
+            str(les.pk) for les in Les.objects.filter(external_id__in=["les-2", "les-4"])
+        ]
+    )
+    bulk = dict(latest.values_list("object_id", "title_norm"))
+    assert len(bulk) == 2 and 1.0 not in bulk.values()
+    latest.update(title_norm=1.0)
+    get_search_backend().get_index_for_model(Les)._refresh_title_norms()
+    assert dict(latest.values_list("object_id", "title_norm")) == bulk
+
+
 def test_tidying_after_the_import_keeps_the_index_sound(importer):
     from django.db import connection
 
