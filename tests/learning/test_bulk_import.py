@@ -188,6 +188,34 @@ def test_tidying_after_the_import_keeps_the_index_sound(importer):
     assert len(Les.objects.search("steuncirkel")) == 5
 
 
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_after_commit_the_import_vacuums_and_analyses(kennisbank):
+    """A real commit runs the tidying on_commit: on PostgreSQL VACUUM (ANALYZE),
+    which cannot run inside a transaction; on SQLite the FTS5 merge."""
+    from django.db import connection
+
+    from learning import lessons_io
+
+    make_region("Venlo")
+    records, errors, vocab = lessons_io.validate([line(i) for i in range(3)])
+    assert not errors
+    lessons_io.import_records(records, vocab, kennisbank)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_stat_clear_snapshot()")
+            cursor.execute(
+                "SELECT last_vacuum IS NOT NULL, last_analyze IS NOT NULL"
+                " FROM pg_stat_user_tables WHERE relname = %s",
+                [IndexEntry._meta.db_table],
+            )
+            assert cursor.fetchone() == (True, True)
+    else:
+        fts = f"{IndexEntry._meta.db_table}_fts"
+        with connection.cursor() as cursor:  # raises when the FTS5 index is corrupt
+            cursor.execute(f"INSERT INTO {fts}({fts}) VALUES ('integrity-check')")  # noqa: S608
+    assert len(Les.objects.search("steuncirkel")) == 3
+
+
 def test_failure_in_a_later_batch_imports_nothing(importer, kennisbank, monkeypatch):
     pages_before = Page.objects.count()
     entries_before = IndexEntry.objects.count()
