@@ -103,12 +103,13 @@ class LessonWriter:
         """Tidy up after a bulk load (after commit). PostgreSQL: refresh the planner
         statistics, without which the planner would see the tables as they were
         before the import and choose plans that take seconds instead of milliseconds,
-        and vacuum: the title-norm pass (and a re-import) leaves an old version of
-        every index row behind, and until autovacuum cleared them a search for a
-        common word visited twice the heap pages (24 instead of 13 ms for *wonen*).
-        VACUUM cannot run inside a transaction; there only ANALYZE runs.
-        SQLite: merge the FTS5 index's segments (every new row was written twice, once
-        more for its title norm), half a second at 20,000 lessons."""
+        and vacuum: a re-import updates every index row and page row it touches and
+        leaves the old versions behind, and until autovacuum cleared them a search
+        for a common word visited twice the heap pages (24 instead of 13 ms for
+        *wonen*, when modelsearch's title-norm UPDATE still did the same on every
+        import). VACUUM cannot run inside a transaction; there only ANALYZE runs.
+        SQLite: merge the FTS5 index's segments, which a bulk insert leaves several
+        of, into one (half a second at 20,000 lessons)."""
         if connection.vendor == "sqlite":
             fts = f"{IndexEntry._meta.db_table}_fts"  # Wagtail's FTS5 table
             with connection.cursor() as cursor:

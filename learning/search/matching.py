@@ -17,7 +17,7 @@ def scores(base, query, snap=None):
 
     The score follows modelsearch: on SQLite bm25 (lower is better), on PostgreSQL
     ts_rank (higher is better). ``snap``: the search snapshot, which keeps SQLite's
-    map of index rows (sqlite_rank.Entries)."""
+    map of index rows (index_rows.Entries)."""
     results = base.search(query, order_by_relevance=False)
     if connection.vendor == "sqlite":
         from .index_rows import Entries
