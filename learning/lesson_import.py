@@ -11,9 +11,10 @@ made 20,000 lessons take over an hour. Here every table is written in batches:
   the same ids (``bulk_create`` refuses multi-table inheritance, and building
   model instances for every facet, tag and reference row cost more than storing
   them);
-* updates use ``bulk_update``; relations, tags, facet rows, the reference index
-  and the "created" audit-log entries are rewritten per batch, the full-text index
-  once at the end, when its title norms are known (search/bulk_index.py);
+* updates are written per table as plain tuples too; relations, tags, facet rows,
+  the reference index and the "created" audit-log entries are rewritten per batch,
+  the full-text index once at the end, when its title norms are known
+  (search/bulk_index.py);
 * the search and reference indexes read the pages as they are in memory, with
   their themes attached, instead of reading each batch back.
 
@@ -43,7 +44,7 @@ RELATIONS = {  # record key -> (many-to-many field, vocabulary attribute)
     "target_groups": "doelgroepen",
     "sectors": "sectoren",
 }
-# Page fields that an update rewrites (bulk_update writes them to wagtailcore_page).
+# Fields that an update rewrites, in wagtailcore_page and learning_les.
 UPDATED_FIELDS = [
     *["title", "draft_title", "live", "has_unpublished_changes"],
     *["first_published_at", "last_published_at", "summary", *TEXT_FIELDS],
@@ -83,7 +84,7 @@ class LessonWriter:
         self._insert([page for page, _data in new])
         changed_ids = [page.pk for page, _data in changed]
         if changed:
-            Les.objects.bulk_update([page for page, _data in changed], UPDATED_FIELDS)
+            self._update([page for page, _data in changed])
             self._clear(changed_ids)
         batch = new + changed
         pages = [page for page, _data in batch]
@@ -193,15 +194,27 @@ class LessonWriter:
             [(p.pk, p.draft_title, *(getattr(template, name) for name in rest)) for p in pages],
         )
 
+    def _update(self, pages):
+        """Write ``UPDATED_FIELDS`` of existing pages, per table (Page, then Les)."""
+        for model in (Page, Les):
+            names = [n for n in UPDATED_FIELDS if Les._meta.get_field(n).model is model]
+            attnames = [Les._meta.get_field(n).attname for n in names]
+            sql_insert.update(
+                model,
+                names,
+                [(page.pk, *(getattr(page, name) for name in attnames)) for page in pages],
+            )
+
     def _clear(self, ids):
         """Remove the rows that ``_relations`` and ``_search_rows`` write anew."""
         for name in RELATIONS.values():
             field = Les._meta.get_field(name)
-            lookup = {f"{field.m2m_field_name()}_id__in": ids}
-            field.remote_field.through.objects.filter(**lookup).delete()
-        LesTag.objects.filter(content_object_id__in=ids).delete()
-        FacetValue.objects.filter(page_id__in=ids).delete()
-        SearchEntry.objects.filter(page_id__in=ids).delete()
+            sql_insert.delete(field.remote_field.through, field.m2m_field_name(), ids)
+        # Nothing refers to these rows; the reference index entries of the themes
+        # (``tagged_items``) are rewritten with the page's in ``_indexes``.
+        sql_insert.delete(LesTag, "content_object", ids)
+        sql_insert.delete(FacetValue, "page", ids)
+        sql_insert.delete(SearchEntry, "page", ids)
 
     def _relations(self, batch):
         for key, name in RELATIONS.items():

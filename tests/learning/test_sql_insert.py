@@ -129,3 +129,63 @@ def test_only_fields_that_prepare_their_values_are_converted():
     assert sql_insert._converter(les["regio"]) is None  # a foreign key to an integer id
     assert sql_insert._converter(les["kennisbronnen"]) is not None  # a list, stored as text
     assert sql_insert._converter(les["date"]) is not None
+
+
+def _les_values(les):
+    fields = ["title", "live", "last_published_at", "summary", "context", "date"]
+    fields += ["regio_id", "kennisbronnen", "synthetic"]
+    page = Les.objects.get(pk=les.pk)
+    return [getattr(page, name) for name in fields]
+
+
+@pytest.mark.parametrize("regio", [True, False])
+def test_update_stores_what_bulk_update_stores(kennisbank, regio):
+    from learning.factories import add_les, make_region
+
+    by_orm, by_tuples = add_les(kennisbank, "Eerste les"), add_les(kennisbank, "Tweede les")
+    values = {
+        "title": "Nieuwe titel",
+        "live": False,
+        "last_published_at": timezone.now() - datetime.timedelta(days=3),
+        "summary": "Coördinatie met de corporatie.",
+        "context": "<p>Na de jeugdhulp &amp; daarna.</p>",
+        "date": datetime.date(2020, 2, 29),
+        "regio": make_region("Venlo") if regio else None,
+        "kennisbronnen": ["ervaringskennis", "professionele_kennis"],
+        "synthetic": True,
+    }
+    for name, value in values.items():
+        setattr(by_orm, name, value)
+    Les.objects.bulk_update([by_orm], list(values))
+    # As with insert, the rows hold the values as stored: a foreign key's id.
+    values["regio"] = values["regio"].pk if regio else None
+    page_fields = ["title", "live", "last_published_at"]
+    les_fields = [name for name in values if name not in page_fields]
+    with CaptureQueriesContext(connection) as ctx:
+        sql_insert.update(Page, page_fields, [(by_tuples.pk, *(values[n] for n in page_fields))])
+        sql_insert.update(Les, les_fields, [(by_tuples.pk, *(values[n] for n in les_fields))])
+    assert len(ctx.captured_queries) == 2  # one statement per table
+    assert _les_values(by_tuples) == _les_values(by_orm)
+
+
+def test_update_writes_only_the_models_own_table(kennisbank):
+    from learning.factories import add_les
+
+    les = add_les(kennisbank, "Eerste les")
+    with pytest.raises(ValueError, match="own table"):
+        sql_insert.update(Les, ["summary", "title"], [(les.pk, "Andere samenvatting", "Anders")])
+    assert Les.objects.get(pk=les.pk).summary != "Andere samenvatting"
+
+
+def test_delete_removes_the_rows_with_those_values_only(kennisbank):
+    from learning.factories import add_les
+
+    keep, drop = add_les(kennisbank, "Blijft"), add_les(kennisbank, "Gaat weg")
+    rows = [(page.pk, "thema", f"w{i}", f"W{i}") for page in (keep, drop) for i in range(3)]
+    sql_insert.insert(FacetValue, ["page", "facet", "value", "label"], rows)
+    # More values than SQLite takes in one statement: split there, one on PostgreSQL.
+    many = [drop.pk, *range(10**6, 10**6 + (connection.features.max_query_params or 999))]
+    sql_insert.delete(FacetValue, "page", many)
+    assert not FacetValue.objects.filter(page=drop).exists()
+    assert FacetValue.objects.filter(page=keep, facet="thema").count() == 3
+    sql_insert.delete(FacetValue, "page", [])  # nothing to do, no query
