@@ -29,16 +29,17 @@ run: install
 	$(MANAGE) runserver 127.0.0.1:8000
 
 ## make test: install (including Chromium for the browser suite) and run every test.
-# The browser suite runs on two workers: its tests each restore the database
-# (serialized rollback), so their order does not matter. The rest runs in one
-# process, where pytest-django orders transactional tests last.
+# Both suites run on two workers, each with a test database of its own. The
+# browser tests each restore the database (serialized rollback), so their order
+# does not matter; in the rest pytest-django orders transactional tests last on
+# each worker. Two workers cut the PostgreSQL run from 9-11 to 7 minutes.
 test: install
 	@./scripts/ensure-chromium
-	$(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
+	$(BIN)/pytest -m "not browser" -n 2 $(PYTEST_ARGS)
 	$(BIN)/pytest -m browser -n 2 $(PYTEST_ARGS)
 
 test-fast: install
-	$(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
+	$(BIN)/pytest -m "not browser" -n 2 $(PYTEST_ARGS)
 
 test-browser: install
 	@./scripts/ensure-chromium
