@@ -8,8 +8,10 @@ in-memory snapshot (snapshot.py).
 
 import numpy as np
 from django.db import connection
-from django.db.models import F
+from django.db.models import F, Q
 from modelsearch.utils import get_descendants_content_types_pks
+
+from . import pg_match
 
 
 def scores(base, query, snap=None):
@@ -32,9 +34,10 @@ def scores(base, query, snap=None):
     # aggregate() over an annotated queryset spent ~5 ms rewriting the expressions),
     # and the arrays travel in PostgreSQL's binary array format: printing and
     # parsing 7,800 scores as text took ~10 ms of a 35 ms match (docs/benchmarks.md).
-    sql, params = (
-        _postgres_ranked(results).values_list("object_id", "score").query.sql_with_params()
-    )
+    ranked = _postgres_ranked(results)
+    if ranked is None:
+        return np.array([], dtype=np.int64), np.array([], dtype=np.float64)
+    sql, params = ranked.values_list("object_id", "score").query.sql_with_params()
     # ``sql`` is the ORM's own; every value is a parameter.
     arrays = (
         "SELECT array_send(array_agg(m.object_id::integer)),"  # noqa: S608
@@ -68,24 +71,27 @@ def binary_array(data, dtype):
 
 def _postgres_ranked(results):
     """Matching index rows with their rank, as modelsearch's PostgreSQL compiler
-    computes it, but read from the index table alone instead of joined per page."""
+    computes it, but read from the index table alone instead of joined per page;
+    None when nothing can match."""
     from wagtail.search.models import IndexEntry
 
     compiler = results.query_compiler
     config = compiler.get_config(results.backend)
-    search_query = compiler.build_tsquery(compiler.query, config=config)
     vectors = [(F("title"), F("title_norm")), (F("body"), 1.0)]
     rank = compiler._build_rank_expression(vectors, config)
-    # The match on ``title || body`` uses the GIN index on that expression
-    # (migration 0005).
-    return (
-        IndexEntry.objects.filter(
-            content_type_id__in=get_descendants_content_types_pks(compiler.queryset.model)
-        )
-        .annotate(_vector_=F("title")._combine(F("body"), "||", False))
-        .filter(_vector_=search_query)
-        .annotate(score=rank)
+    entries = IndexEntry.objects.filter(
+        content_type_id__in=get_descendants_content_types_pks(compiler.queryset.model)
     )
+    match = pg_match.condition(compiler.query, config, IndexEntry._meta.db_table)
+    if match is pg_match.EMPTY:
+        return None
+    if match is None:
+        # modelsearch's own match; the GIN index on ``title || body`` (migration
+        # 0005) serves it when it is selective.
+        search_query = compiler.build_tsquery(compiler.query, config=config)
+        entries = entries.annotate(_vector_=F("title")._combine(F("body"), "||", False))
+        match = Q(_vector_=search_query)
+    return entries.filter(match).annotate(score=rank)
 
 
 def relevance_order(pks, scores, limit):
