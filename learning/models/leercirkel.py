@@ -1,7 +1,6 @@
 """A learning circle, deepening session or work session, and the lessons it produced."""
 
 from django.db import models
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -14,6 +13,7 @@ from wagtail.search import index
 
 from leernetwerk.core.blocks import BaseStreamBlock
 from leernetwerk.core.models import BasePage
+from leernetwerk.sitesearch.analysis import plain_text
 
 from ..api import (
     TAXONOMY_API_FIELDS,
@@ -104,8 +104,8 @@ class Leercirkel(TaxonomyMixin, BasePage):
         return self.date
 
     def search_text(self):
-        report = " ".join(strip_tags(str(block.value)) for block in self.report)
-        return " ".join([self.theme, strip_tags(self.programme), report])
+        report = " ".join(plain_text(str(block.value)) for block in self.report)
+        return " ".join([self.theme, plain_text(self.programme), report])
 
     @property
     def organisation_list(self):

@@ -3,7 +3,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -15,6 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from leernetwerk.core.models import BasePage
+from leernetwerk.sitesearch.analysis import plain_text
 
 from ..api import TAXONOMY_API_FIELDS, TAXONOMY_PREFETCH, PageLinkSerializer, RichTextSerializer
 from .tagging import TaxonomyMixin
@@ -136,4 +136,4 @@ class Les(TaxonomyMixin, BasePage):
             self.did_not_work,
             self.tips,
         ]
-        return " ".join(strip_tags(part) for part in parts if part)
+        return " ".join(plain_text(part) for part in parts if part)

@@ -4,7 +4,6 @@ import datetime
 
 from django.db import models
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -17,6 +16,7 @@ from wagtail.search import index
 
 from leernetwerk.core.blocks import BaseStreamBlock
 from leernetwerk.core.models import BasePage
+from leernetwerk.sitesearch.analysis import plain_text
 
 from ..api import (
     TAXONOMY_API_FIELDS,
@@ -113,7 +113,7 @@ class Richtlijn(TaxonomyMixin, BasePage):
         return self.adoption_date
 
     def search_text(self):
-        body = " ".join(strip_tags(str(block.value)) for block in self.body)
+        body = " ".join(plain_text(str(block.value)) for block in self.body)
         return " ".join([self.summary, body])
 
     def get_workflow(self):

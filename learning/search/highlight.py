@@ -4,10 +4,10 @@ with <mark> around every word whose stem matches the query."""
 import re
 from functools import lru_cache
 
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from leernetwerk.sitesearch.analysis import fold, stem
+from leernetwerk.sitesearch.analysis import fold, plain_text, stem
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 WINDOW = 28
@@ -15,8 +15,7 @@ WINDOW = 28
 
 def highlight(text, stems, fallback=""):
     text = text or ""
-    if "<" in text:  # strip_tags parses HTML: slow, and most texts are plain already
-        text = strip_tags(text)
+    text = plain_text(text)
     text = " ".join(text.split())
     if not text or not stems:
         return escape(_shorten(fallback or text))

@@ -44,7 +44,12 @@ def current():
     """The snapshot of the current database (one query when it is up to date)."""
     from learning.models import SearchState
 
-    token = SearchState.objects.filter(name=STATE).values_list("token", flat=True).first()
+    # Plain SQL: this runs before every search, and the ORM doubled its 0.35 ms.
+    with connection.cursor() as cursor:
+        table = connection.ops.quote_name(SearchState._meta.db_table)
+        cursor.execute(f"SELECT token FROM {table} WHERE name = %s", [STATE])  # noqa: S608
+        row = cursor.fetchone()
+    token = row[0] if row else None
     key = (connection.alias, str(connection.settings_dict["NAME"]))
     snapshot = _snapshots.get(key)
     if snapshot is not None and token is not None and snapshot.token == token:

@@ -108,3 +108,14 @@ def test_fold_strips_every_combining_mark_like_unicodedata():
         text = "".join(chr(rnd.randint(*rnd.choice(ranges))) for _ in range(rnd.randint(0, 30)))
         assert fold(text) == reference(text), text
     assert fold("Coördinatie ÉÉN") == "coordinatie een"
+
+
+def test_plain_text_of_rich_text():
+    from leernetwerk.sitesearch.analysis import plain_text
+
+    html = '<p>Eerst <b>wo</b>nen,</p><p>dan <a href="/x">werk</a> &amp; &lt;tip&gt;</p><br/>klaar'
+    # Block tags part words (strip_tags glued "wonen,dan"), inline tags do not;
+    # entities become characters.
+    assert plain_text(html).split() == ["Eerst", "wonen,", "dan", "werk", "&", "<tip>", "klaar"]
+    assert plain_text("geen opmaak") == "geen opmaak"
+    assert plain_text("") == plain_text(None) == ""

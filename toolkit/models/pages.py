@@ -1,6 +1,5 @@
 from django.db import models
 from django.urls import reverse
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
@@ -11,6 +10,7 @@ from wagtail.search import index
 
 from leernetwerk.core.blocks import BaseStreamBlock, DocumentBlock
 from leernetwerk.core.models import BasePage, SectionIndexPage
+from leernetwerk.sitesearch.analysis import plain_text
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -190,6 +190,6 @@ class ArrangementPage(BasePage):
         return moment.date() if moment else None
 
     def search_text(self):
-        parts = [self.summary, strip_tags(self.conditions), strip_tags(self.example)]
-        parts += [strip_tags(str(block.value)) for block in self.body]
+        parts = [self.summary, plain_text(self.conditions), plain_text(self.example)]
+        parts += [plain_text(str(block.value)) for block in self.body]
         return " ".join(part for part in parts if part)
