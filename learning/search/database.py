@@ -2,7 +2,8 @@
 
 Query count per search is constant: the snapshot's token (1, plus 2 when the
 snapshot is rebuilt after a change), the full-text match with scores (1, with
-words), the hits (one per page type on the page), editors' picks (1-2).
+words; on PostgreSQL 1 more for words this process has not seen, see pg_match.py),
+the hits (one per page type on the page), editors' picks (1-2).
 Filters, totals, facet counts and ordering are array operations on the in-memory
 snapshot (snapshot.py); the words are matched in the database (matching.py).
 """
