@@ -73,7 +73,8 @@ def analyse_to_text(text: str) -> str:
 _BLOCK_TAG = re.compile(
     r"</?(?:p|br|div|li|ul|ol|h[1-6]|blockquote|figure|hr|table|tr|td|th)\b[^>]*>", re.I
 )
-_TAG = re.compile(r"<[^>]*>")
+# Only what HTML parses as a tag or comment: "jongeren < 18 jaar" keeps its text.
+_TAG = re.compile(r"<(?:/?[A-Za-z][^>]*|!--.*?--)>", re.S)
 
 
 def plain_text(markup: str) -> str:

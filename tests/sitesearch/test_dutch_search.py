@@ -118,4 +118,8 @@ def test_plain_text_of_rich_text():
     # entities become characters.
     assert plain_text(html).split() == ["Eerst", "wonen,", "dan", "werk", "&", "<tip>", "klaar"]
     assert plain_text("geen opmaak") == "geen opmaak"
+    # A "<" that starts no tag is text, as for an HTML parser.
+    assert plain_text("jongeren < 18 en <18 jaar, <!-- weg --> > 23") == (
+        "jongeren < 18 en <18 jaar,  > 23"
+    )
     assert plain_text("") == plain_text(None) == ""
