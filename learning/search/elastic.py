@@ -22,7 +22,6 @@ notice. Failed index updates wait in SearchOutbox until ``manage.py reindex``.
 import logging
 
 from django.conf import settings
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from elasticsearch import BadRequestError
 from elasticsearch import helpers as es_helpers
@@ -96,7 +95,7 @@ def document_for(page):
         "body": body,
         "title_terms": analyse_to_text(page.title),
         "summary_terms": analyse_to_text(summary),
-        "body_terms": analyse_to_text(strip_tags(body)),
+        "body_terms": analyse_to_text(body),  # search_text() is plain text already
         "suggest_text": f"{page.title} {summary}",
         "url": page.url or "",
         "type": page._meta.model_name,

@@ -7,16 +7,16 @@ from functools import lru_cache
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from leernetwerk.sitesearch.analysis import fold, plain_text, stem
+from leernetwerk.sitesearch.analysis import fold, stem
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 WINDOW = 28
 
 
 def highlight(text, stems, fallback=""):
-    text = text or ""
-    text = plain_text(text)
-    text = " ".join(text.split())
+    """``text`` is plain text (a page's ``search_text()``, which turned its HTML into
+    text once): a "<" in it is a character, so it is escaped, not parsed again."""
+    text = " ".join((text or "").split())
     if not text or not stems:
         return escape(_shorten(fallback or text))
     spans = [m for m in _TOKEN.finditer(text) if _term(m.group(0)) in stems]

@@ -80,6 +80,15 @@ def test_highlight_escapes_html(kennisbank):
     assert "<mark>wonen</mark>" in hit.highlight
 
 
+def test_highlight_shows_angle_brackets_written_in_rich_text(kennisbank):
+    # Rich text stores them as entities; search_text() decodes them once, and the
+    # snippet escapes them once (neither dropped as a tag nor shown as "&lt;").
+    add_les(kennisbank, "Haakjesles", context="<p>Wonen met een &lt;tip&gt; erbij.</p>")
+    hit = search(SearchRequest(q="wonen")).hits[0]
+    assert "&lt;tip&gt;" in hit.highlight
+    assert "&amp;lt;" not in hit.highlight
+
+
 def test_facets_count_every_value(content):
     response = search(SearchRequest())
     assert response.total == 5
