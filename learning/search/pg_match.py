@@ -34,19 +34,18 @@ def condition(query, config, table):
     """A filter for ``table``'s rows that match ``query`` exactly as
     ``title || body @@ tsquery`` does; EMPTY when nothing can match, None when the
     query has a part this rewrite does not handle (use the concatenation then)."""
-    terms = set()
-    if not config or not _collect(query, terms):
+    shape = _shape(query) if config else None
+    if shape is None:
         return None
-    resolved = resolve(terms, config)
+    resolved = resolve(set(_leaves(shape)), config)
     title, body = (f"{connection.ops.quote_name(table)}.{connection.ops.quote_name(c)}"
                    for c in ("title", "body"))  # fmt: skip
 
-    def build(node):
-        if isinstance(node, PlainText):
-            parts = [term_sql(t) for t in _terms(node)]
-            return combine(parts, " AND " if node.operator == "and" else " OR ")
-        return combine([build(sub) for sub in node.subqueries],
-                       " AND " if isinstance(node, And) else " OR ")  # fmt: skip
+    def build(part):
+        if isinstance(part, str):
+            return term_sql(part)
+        joiner, children = part
+        return combine([build(child) for child in children], joiner)
 
     def term_sql(term):
         nodes, text = resolved[term]
@@ -56,7 +55,7 @@ def condition(query, config, table):
             return f"({title} @@ %s::tsquery OR {body} @@ %s::tsquery)", [text, text]
         return f"(({title} || {body}) @@ %s::tsquery)", [text]
 
-    built = build(query)
+    built = build(shape)
     if built is EMPTY:
         return EMPTY
     sql, params = built
@@ -77,14 +76,25 @@ def combine(parts, joiner):
     )
 
 
-def _collect(node, terms):
-    """Add the terms of ``node`` to ``terms``; False for a node not handled here."""
+def _shape(node):
+    """``node`` as (joiner, parts), each part a term or such a pair, with every
+    plain text analysed once; None for a node not handled here."""
     if isinstance(node, PlainText):
-        terms.update(_terms(node))
-        return True
+        return (" AND " if node.operator == "and" else " OR "), _terms(node)
     if isinstance(node, And | Or):
-        return all(_collect(sub, terms) for sub in node.subqueries)
-    return False
+        parts = [_shape(sub) for sub in node.subqueries]
+        if any(part is None for part in parts):
+            return None
+        return (" AND " if isinstance(node, And) else " OR "), parts
+    return None
+
+
+def _leaves(part):
+    if isinstance(part, str):
+        yield part
+    else:
+        for child in part[1]:
+            yield from _leaves(child)
 
 
 def _terms(plain_text):
