@@ -1,21 +1,45 @@
-"""Dutch text analysis shared by indexing and querying.
+"""Dutch text analysis shared by indexing and querying, on every search backend.
 
-One function turns text into search terms: split into words, fold case and
-diacritics (coördinatie = coordinatie), drop Dutch stop words and reduce each
-word to its Snowball stem (jongeren -> jonger, woning/wonen -> woon). The SQLite
-and PostgreSQL backends both index and query analysed text, so they behave alike.
+The chain, for each word of a text:
+
+1. **Split and fold** (``text.words``): case and diacritics are folded
+   (Coördinatie -> coordinatie). A hyphenated compound is one word
+   (jeugd-ggz -> jeugdggz) whose hyphen-parts are its parts; "regio's" -> regio.
+2. **Stop words** (Dutch function and question words) are dropped.
+3. **Stem** (``stemming.stem``): Snowball Dutch, keeping ge- (gewoon is not
+   wonen) and joining plurals to their singular through the word list
+   (schulden -> schuld).
+4. **Decompound** (``compounds``): schuldhulpverlening also yields the parts
+   schuld, hulpverlening, hulp and verlening, each stemmed.
+
+``tokens(text)`` gives a ``Token`` per word: its ``term`` (the stem) and the terms
+of its compound ``parts`` (every level) and ``leaves`` (smallest parts). The index
+stores the terms and, with less weight, the parts; a query matches a compound by
+its whole term or by its leaves.
 """
 
-import html
-import re
-import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
-import Stemmer
+from . import compounds, lexicon
+from .stemming import stem
+from .text import WORD, fold, plain_text, words
 
-_WORD = re.compile(r"[\w]+(?:[-'][\w]+)*", re.UNICODE)
+__all__ = [
+    "STOPWORDS",
+    "Token",
+    "analyse",
+    "analyse_to_text",
+    "fold",
+    "plain_text",
+    "stem",
+    "token",
+    "tokens",
+    "words",
+]
 
-# Common Dutch function words; they carry no meaning in a search.
+# Dutch function words and the words of a question; they carry no meaning in a
+# search ("hoe help ik een jongere aan werk" -> help, jongere, werk).
 STOPWORDS = frozenset(
     """
     aan al alle alles als ben bij dan dat de der deze die dit doch doen door dus een en er
@@ -23,67 +47,78 @@ STOPWORDS = frozenset(
     zo maar me meer men met mij mijn moet na naar niet niets nog nu of om omdat
     ons ook op over reeds te tegen toch toen tot u uit uw van veel voor want waren was wat
     we wel werd wie wij wordt zal ze zei zelf zich zij zijn zonder zou
+    waar waarom wanneer welk welke kun kunt kunnen jij jou jouw jullie onze hen
     """.split()
 )
 
-_stemmer = Stemmer.Stemmer("dutch")
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    word: str  # folded, hyphens removed: "jeugdggz"
+    term: str  # the stem of the whole word
+    parts: tuple[str, ...] = ()  # stems of its compound parts, every level
+    leaves: tuple[str, ...] = ()  # stems of its smallest parts
 
 
-# Every combining mark (what unicodedata.combining() flags), as one character class:
-# stripping them with a regex is ~20x faster than testing each character in Python,
-# which mattered when importing 20,000 lessons.
-_MARKS = "".join(re.escape(chr(c)) for c in range(0x110000) if unicodedata.combining(chr(c)))
-_COMBINING = re.compile(f"[{_MARKS}]")
-
-
-def fold(text: str) -> str:
-    """Lower-case and strip diacritics: 'Coördinatie' -> 'coordinatie'."""
-    folded = text.casefold()
-    if folded.isascii():
-        return folded  # nothing to decompose
-    return _COMBINING.sub("", unicodedata.normalize("NFKD", folded))
-
-
-def words(text: str) -> list[str]:
-    """Folded words of ``text``; hyphenated words are also split into their parts."""
+def tokens(text: str) -> list[Token]:
+    """The meaningful words of ``text``, analysed, in order."""
     result = []
-    for match in _WORD.finditer(fold(text)):
-        word = match.group(0)
-        result.append(word)
-        if "-" in word or "'" in word:
-            result.extend(part for part in re.split(r"[-']", word) if part)
+    for match in WORD.finditer(fold(text or "")):
+        found = token(match.group(0))
+        if found is not None:
+            result.append(found)
     return result
 
 
-@lru_cache(maxsize=50_000)
-def stem(word: str) -> str:
-    return _stemmer.stemWord(word)
+@lru_cache(maxsize=200_000)
+def token(raw: str) -> Token | None:
+    """One folded word (as WORD matches it), or None for a stop word."""
+    if "'" in raw:
+        head, _sep, tail = raw.partition("'")
+        raw = head if tail in ("s", "") else raw.replace("'", "")  # regio's -> regio
+    pieces = [p for p in raw.split("-") if p]
+    if not pieces:
+        return None
+    if len(pieces) > 1 and all(p.isalpha() and len(p) > 1 for p in pieces):
+        word = "".join(pieces)  # jeugd-ggz = jeugdggz
+        parts = []
+        leaves = []
+        for piece in pieces:
+            if piece not in STOPWORDS:
+                parts.append(stem(piece))
+                parts.extend(stem(p) for p in compounds.parts(piece))
+                leaves.extend(stem(p) for p in compounds.leaves(piece) or (piece,))
+        return Token(word, stem(word), _unique(parts), _unique(leaves))
+    if len(pieces) > 1:
+        # Numbers and codes with hyphens (16-27, mbo-2): each piece stays a word.
+        word = "".join(pieces)
+        return Token(word, word, tuple(p for p in pieces if p not in STOPWORDS), ())
+    word = pieces[0]
+    if word in STOPWORDS:
+        return None
+    if not word.isalpha():
+        return Token(word, word)
+    return Token(
+        word,
+        stem(word),
+        _unique(stem(p) for p in compounds.parts(word)),
+        _unique(stem(p) for p in compounds.leaves(word)),
+    )
+
+
+lexicon.on_change(token.cache_clear)
+
+
+def _unique(items):
+    return tuple(dict.fromkeys(items))
 
 
 def analyse(text: str, *, keep_stopwords: bool = False) -> list[str]:
-    """Search terms for ``text``: folded, stop words removed, stemmed."""
-    return [stem(w) for w in words(text) if keep_stopwords or w not in STOPWORDS]
+    """The whole-word terms of ``text`` (the Wagtail backends index and query these)."""
+    if keep_stopwords:
+        return [stem(w) if w.isalpha() else w for w in words(text)]
+    return [t.term for t in tokens(text)]
 
 
 def analyse_to_text(text: str) -> str:
     return " ".join(analyse(text))
-
-
-# Block-level tags separate words; inline ones (b, i, a, span…) may sit inside one.
-_BLOCK_TAG = re.compile(
-    r"</?(?:p|br|div|li|ul|ol|h[1-6]|blockquote|figure|hr|table|tr|td|th)\b[^>]*>", re.I
-)
-# Only what HTML parses as a tag or comment: "jongeren < 18 jaar" keeps its text.
-_TAG = re.compile(r"<(?:/?[A-Za-z][^>]*|!--.*?--)>", re.S)
-
-
-def plain_text(markup: str) -> str:
-    """The text of editor-made HTML (rich text, StreamField blocks) for search
-    snippets: block tags become spaces, other tags vanish, entities become their
-    characters. Not a sanitiser: every caller escapes the result. Regexes, not
-    Django's strip_tags (an HTML parser), which took about a fifth of a search's
-    time to render ten hits."""
-    markup = markup or ""
-    if "<" not in markup and "&" not in markup:
-        return markup
-    return html.unescape(_TAG.sub("", _BLOCK_TAG.sub(" ", markup)))

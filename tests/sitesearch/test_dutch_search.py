@@ -70,8 +70,14 @@ def test_search_page_shows_results_with_inflection(client, news):
     assert "Ondersteuning voor jongeren" in html
 
 
-@pytest.mark.parametrize("query", ["jnogeren", "xqzv", "'\"()*", "AND OR NOT", "-", "a" * 500])
-def test_typo_or_odd_input_gives_friendly_empty_state(client, news, query):
+def test_typo_finds_the_word_and_suggests_it(client, news):
+    html = client.get("/zoeken/", {"q": "jnogeren"}).content.decode()
+    assert "Ondersteuning voor jongeren" in html
+    assert ">jongeren<" in html  # "bedoelt u"
+
+
+@pytest.mark.parametrize("query", ["xqzv", "'\"()*", "AND OR NOT", "-", "a" * 500])
+def test_odd_input_gives_friendly_empty_state(client, news, query):
     response = client.get("/zoeken/", {"q": query})
     assert response.status_code == 200
     assert "Er is niets gevonden" in response.content.decode()
