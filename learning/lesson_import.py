@@ -35,8 +35,17 @@ from leernetwerk.taxonomy.models import Levensgebied
 
 from . import sql_insert
 from .lessons_io import TEXT_FIELDS, as_rich_text, unique_slug
-from .models import FacetValue, Les, LesTag, SearchEntry
-from .search import bulk_index, indexing
+from .models import (
+    FacetValue,
+    Les,
+    LesTag,
+    SearchDocument,
+    SearchEntry,
+    SearchWord,
+    TermPostings,
+)
+from .search import bulk_index, indexing, postings
+from .search.documents import Document
 
 BATCH_SIZE = 500
 RELATIONS = {  # record key -> (many-to-many field, vocabulary attribute)
@@ -67,6 +76,7 @@ class LessonWriter:
         self.equivalents = _domain_equivalents()
         self.tags = TagResolver()
         self.search_index = bulk_index.BulkIndex(Les)
+        self.fulltext = postings.IndexWriter()
         self.created = self.updated = 0
 
     def write(self, records, existing):
@@ -98,6 +108,7 @@ class LessonWriter:
     def finish(self):
         Page.objects.filter(pk=self.parent.pk).update(numchild=self._children().count())
         self.search_index.finish()
+        self.fulltext.write()
 
     @staticmethod
     def analyze():
@@ -119,6 +130,7 @@ class LessonWriter:
         if connection.vendor != "postgresql":
             return
         tables = [Page, Les, FacetValue, SearchEntry, LesTag, IndexEntry]
+        tables += [SearchDocument, TermPostings, SearchWord]
         command = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
         with connection.cursor() as cursor:
             for model in tables:
@@ -277,6 +289,9 @@ class LessonWriter:
                 date=data["date"],
             )
             rows += [indexing.facet_value_row(page.pk, *value) for value in values]
+            labels = " ; ".join(label for facet, _v, label in values if facet != "jaar")
+            document = Document(page.title, page.get_listing_summary(), labels, page.search_text())
+            self.fulltext.replace_analysed(page.pk, postings.analyse_document(document))
         sql_insert.insert(FacetValue, ["page", "facet", "value", "label"], rows)
 
     def _indexes(self, pages, changed_ids):

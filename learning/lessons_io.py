@@ -176,7 +176,7 @@ def import_records(records, vocab, parent, progress=lambda it: it):
     Records are written in batches (see ``lesson_import``); ``progress`` wraps the
     records, so a progress bar advances per lesson."""
     from learning.models import Les
-    from learning.search import snapshot, suggest
+    from learning.search import snapshot
 
     from .lesson_import import BATCH_SIZE, LessonWriter
 
@@ -191,9 +191,7 @@ def import_records(records, vocab, parent, progress=lambda it: it):
         if batch:
             writer.write(batch, _existing(Les, batch))
         writer.finish()
-        snapshot.changed()
-        # New titles and labels feed "bedoelt u"; rebuild its vocabulary after commit.
-        transaction.on_commit(suggest.bump_version)
+        snapshot.changed()  # also reloads the vocabulary of "bedoelt u"
         transaction.on_commit(LessonWriter.analyze)
     return writer.created, writer.updated
 

@@ -5,7 +5,16 @@ from .kennisbank import KennisbankPage
 from .leercirkel import Leercirkel, LeercirkelPilot, LeercirkelTag
 from .les import Les, LesTag
 from .richtlijn import Richtlijn, RichtlijnDocument, RichtlijnLes, RichtlijnTag
-from .search import FacetValue, SearchEntry, SearchOutbox, SearchState, Synoniemgroep
+from .search import (
+    FacetValue,
+    SearchDocument,
+    SearchEntry,
+    SearchOutbox,
+    SearchState,
+    SearchWord,
+    Synoniemgroep,
+    TermPostings,
+)
 
 __all__ = [
     "ChoiceListField",
@@ -20,8 +29,11 @@ __all__ = [
     "RichtlijnDocument",
     "RichtlijnLes",
     "RichtlijnTag",
+    "SearchDocument",
     "SearchEntry",
     "SearchOutbox",
     "SearchState",
+    "SearchWord",
     "Synoniemgroep",
+    "TermPostings",
 ]

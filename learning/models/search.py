@@ -60,8 +60,23 @@ class SearchOutbox(models.Model):
 
 
 class Synoniemgroep(index.Indexed, models.Model):
-    """Words and expressions that mean the same in a search (editor-managed)."""
+    """Words and expressions that mean the same in a search, or are related
+    (editor-managed; seeded from learning/data/lexicon.json and related.json)."""
 
+    class Kind(models.TextChoices):
+        SAME = "gelijk", _("Zelfde betekenis (synoniem of afkorting)")
+        RELATED = "verwant", _("Verwant (telt minder zwaar)")
+
+    kind = models.CharField(
+        _("soort"),
+        max_length=10,
+        choices=Kind.choices,
+        default=Kind.SAME,
+        help_text=_(
+            "Zelfde betekenis: zoeken op de ene term vindt de andere even goed. Verwant: "
+            "de andere termen worden ook gevonden, maar komen lager in de resultaten."
+        ),
+    )
     terms = models.TextField(
         _("termen"),
         help_text=_(
@@ -70,7 +85,7 @@ class Synoniemgroep(index.Indexed, models.Model):
         ),
     )
 
-    panels = [FieldPanel("terms")]
+    panels = [FieldPanel("kind"), FieldPanel("terms")]
     search_fields = [index.SearchField("terms")]
 
     class Meta:
@@ -83,3 +98,39 @@ class Synoniemgroep(index.Indexed, models.Model):
     @property
     def term_list(self):
         return [line.strip() for line in self.terms.replace(",", "\n").splitlines() if line.strip()]
+
+
+class SearchDocument(models.Model):
+    """What the full-text index holds of one live page (search/postings.py): its terms,
+    to take the page out of their posting lists again, its distinct words, for the
+    vocabulary, and the number of terms per field, for the length norms."""
+
+    page = models.OneToOneField(
+        "wagtailcore.Page", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    terms = models.TextField()  # space-separated
+    words = models.TextField()  # space-separated
+    title_length = models.PositiveIntegerField(default=0)
+    summary_length = models.PositiveIntegerField(default=0)
+    taxonomy_length = models.PositiveIntegerField(default=0)
+    body_length = models.PositiveIntegerField(default=0)
+
+
+class TermPostings(models.Model):
+    """The posting list of one search term: the ids of the pages that contain it and
+    each page's impact (its BM25F weight for the term without the idf), as packed
+    arrays (int32 ids in ascending order, float32 impacts). One row per term, so a
+    search reads a row per query term, on SQLite and PostgreSQL alike."""
+
+    term = models.CharField(max_length=100, primary_key=True)
+    pages = models.BinaryField()
+    impacts = models.BinaryField()
+
+
+class SearchWord(models.Model):
+    """A word of the indexed texts, its search term and in how many pages it occurs:
+    the vocabulary for typo tolerance and "bedoelt u"."""
+
+    word = models.CharField(max_length=100, primary_key=True)
+    term = models.CharField(max_length=100)
+    pages = models.PositiveIntegerField(default=0)

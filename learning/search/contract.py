@@ -208,6 +208,7 @@ class SearchResponse:
     suggestion: str | None = None
     backend: str = "database"
     notice: str = ""
+    plan: object = None  # the plan.Plan the words became (None without words)
 
     @property
     def num_pages(self):

@@ -1,28 +1,22 @@
-"""The database search backend (SQLite and PostgreSQL, Dutch analysis of the foundation).
+"""The database search backend (SQLite and PostgreSQL alike).
 
 Query count per search is constant: the snapshot's token (1, plus 2 when the
-snapshot is rebuilt after a change), the full-text match with scores (1, with
-words; on PostgreSQL 1 more for words this process has not seen, see pg_match.py),
-the hits (one per page type on the page), editors' picks (1-2).
-Filters, totals, facet counts and ordering are array operations on the in-memory
-snapshot (snapshot.py); the words are matched in the database (matching.py).
+snapshot is rebuilt after a change, and 1 for the vocabulary then), the posting
+lists of the query's terms (1, with words), the hits (one per page type on the
+page), editors' picks (1-2). Filters, totals, facet counts, scores and ordering are
+array operations on the in-memory snapshot (snapshot.py, scoring.py).
 """
 
-from collections import defaultdict
 from types import SimpleNamespace
 
 import numpy as np
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import get_language
-from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page, get_page_models
-from wagtail.search.utils import normalise_query_string
 
-from . import matching, snapshot
-from .contract import FACETS, FacetCount, Hit, SearchResponse, sort_facet_counts
-from .highlight import highlight
-from .query import build_query, query_stems
-from .suggest import suggest
+from . import plan as planning
+from . import results, scoring, snapshot, vocabulary
+from .contract import FACETS, FacetCount, SearchResponse, sort_facet_counts
 
 KENNISBANK_MODELS = (
     "learning.les",
@@ -40,22 +34,6 @@ def page_type_map():
             continue
         ct = ContentType.objects.get_for_model(model)
         result[model._meta.model_name] = (ct, str(model._meta.verbose_name).capitalize())
-    return result
-
-
-def specific_pages(pages):
-    """pk -> specific page for ``pages`` (anything with ``pk`` and ``content_type_id``):
-    one query per page type, as the types are known already."""
-    by_type = defaultdict(list)
-    for page in pages:
-        by_type[page.content_type_id].append(page.pk)
-    result = {}
-    for ct_id, pks in by_type.items():
-        model = ContentType.objects.get_for_id(ct_id).model_class()
-        if model is not None:  # None: the type's app was removed
-            # Unordered: in_bulk() keeps the default order by path, which took
-            # half of the time for ten lessons.
-            result.update((page.pk, page) for page in model.objects.filter(pk__in=pks).order_by())
     return result
 
 
@@ -91,41 +69,33 @@ class DatabaseBackend:
 
     def search(self, request):
         snap = snapshot.current()
-        found, scores, has_query = self.matching(snap, request)
+        plan = planning.build(request.q, vocabulary.current(snap.token)) if request.q else None
         selected = self.filter_masks(snap, request)
-        results = self.passing(found, selected)
-        total = int(np.count_nonzero(results))
-        window = self.window(snap, results, scores, request)
+        found, scores = self.matching(snap, request, plan, selected)
+        passing = self.passing(found, selected)
+        total = int(np.count_nonzero(passing))
+        window = self.window(snap, passing, scores, request)
         facets = self.facets(snap, found, selected, request) if total or request.filters else None
-        promoted = self.promotions(request) if has_query and request.page == 1 else []
-        promoted_ids = {p.pk for p in promoted}
-        pages = [p for p in window if p.pk not in promoted_ids]
-        hits = self.hits(request, promoted, promoted=True) + self.hits(request, pages)
-        suggestion = suggest(request.q) if has_query else None
         return SearchResponse(
             request=request,
             total=total,
-            hits=hits,
+            hits=results.hits(window, plan.terms() if plan else set()),
             facets=facets or self.empty_facets(),
-            suggestion=suggestion,
+            suggestion=plan.suggestion if plan else None,
+            plan=plan,
         )
 
-    def matching(self, snap, request):
-        """(mask of the pages that match the words, their scores by position or None,
-        has_query): the full-text match runs once here; see matching.py."""
+    def matching(self, snap, request, plan, selected):
+        """(mask of the pages that match the words, their scores by position or None);
+        see scoring.py. Whether the minimum of concepts is relaxed depends on the
+        pages that the filters (``selected``) let through, as on Elasticsearch."""
         base = self.scope(snap, request)
-        query = build_query(request.q) if request.q else None
-        if request.q and query is None:
-            return np.zeros(snap.size, dtype=bool), None, True
-        if query is None:
-            return base, None, False
-        ids, values = matching.scores(Page.objects.all(), query, snap)
-        positions, which = snap.positions(ids)
-        found = np.zeros(snap.size, dtype=bool)
-        found[positions] = True
-        scores = np.full(snap.size, np.nan)
-        scores[positions] = values[which]
-        return found & base, scores, True
+        if not request.q:
+            return base, None
+        if not plan.concepts:  # only stop words or punctuation
+            return np.zeros(snap.size, dtype=bool), None
+        scored = scoring.score(plan, snap, base, allowed=self.passing(base, selected))
+        return scored.mask, scored.scores
 
     def filter_masks(self, snap, request):
         """facet -> mask of the pages its selected values allow."""
@@ -148,15 +118,15 @@ class DatabaseBackend:
                 result = result & allowed
         return result
 
-    def window(self, snap, results, scores, request):
+    def window(self, snap, passing, scores, request):
         """One page of results, in order, as (pk, content type, ``_score``) stand-ins:
-        ``hits`` reads the pages themselves, so no query is needed here."""
-        positions = np.flatnonzero(results)  # in date order (see snapshot.py)
+        ``results.hits`` reads the pages themselves, so no query is needed here."""
+        positions = np.flatnonzero(passing)  # in date order (see snapshot.py)
         start, stop = request.offset, request.offset + request.page_size
         if request.effective_sort == "datum" or scores is None:
             chosen = positions[start:stop]
         else:
-            best = matching.relevance_order(snap.pks[positions], scores[positions], stop)
+            best = scoring.relevance_order(scores[positions], stop)
             chosen = positions[best[start:stop]]
         return [
             SimpleNamespace(
@@ -166,44 +136,6 @@ class DatabaseBackend:
             )
             for p in chosen.tolist()
         ]
-
-    def promotions(self, request):
-        # Look up without Query.get(), which would create a row on every search.
-        query = Query.objects.filter(query_string=normalise_query_string(request.q)).first()
-        if query is None:
-            return []
-        picks = query.editors_picks.filter(page__live=True).select_related("page")
-        return [pick.page for pick in picks.order_by("sort_order")]
-
-    def hits(self, request, pages, promoted=False):
-        if not pages:
-            return []
-        specific = specific_pages(pages)
-        stems = query_stems(request.q) if request.q else set()
-        hits = []
-        for page in pages:
-            item = specific.get(page.pk)
-            if item is None:
-                continue
-            summary = item.get_listing_summary() if hasattr(item, "get_listing_summary") else ""
-            text = item.search_text() if hasattr(item, "search_text") else summary
-            score = getattr(page, "_score", None)
-            date = item.get_search_date() if hasattr(item, "get_search_date") else None
-            hits.append(
-                Hit(
-                    title=item.title,
-                    url=item.url or "",
-                    type=item._meta.model_name,
-                    type_label=str(item._meta.verbose_name).capitalize(),
-                    summary=summary,
-                    highlight=highlight(text, stems, fallback=summary),
-                    score=round(abs(score), 4) if score is not None else None,
-                    date=date
-                    or (item.first_published_at.date() if item.first_published_at else None),
-                    promoted=promoted,
-                )
-            )
-        return hits
 
     def empty_facets(self):
         return {name: [] for name in FACETS}

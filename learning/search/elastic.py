@@ -1,48 +1,55 @@
-"""Elasticsearch backend (``ELASTICSEARCH_URL``), built with ``elasticsearch.dsl``.
+"""Elasticsearch backend (``ELASTICSEARCH_URL``), built with ``elasticsearch.dsl``: a
+complete peer of the database backend, not a layer on top of it.
 
-Dutch analysis is the project's own (``leernetwerk.sitesearch.analysis``: folded
-case and diacritics, Dutch stop words, Snowball Dutch stems via PyStemmer), done in
-Python at index time and at query time, exactly as on the database backends; the
-index stores those terms in ``*_terms`` fields with a whitespace analyser. So every
-backend stems, folds and expands the editors' synonyms (at query time, through
-``query.expand``: a synonym edit needs no reindex) identically. ES's own Dutch
-snowball filter is not used: the backends would drift apart, and the in-memory test
-peer (osmem) indexes it as empty terms.
+It indexes every live, public page below the home page (both search scopes) and
+answers searches itself: matching, scoring, facets (aggregations, disjunctive: each
+facet ignores its own filter), sorting and paging. What it shares with the database
+backend is the *definition* of a search, so both rank alike:
 
-Elasticsearch does the matching and BM25 ranking, the facets (aggregations,
-disjunctive: each facet ignores its own filter), sorting and paging, and "did you
-mean" (term suggester; from the content's vocabulary when the server has none).
-Snippets are marked with the shared highlighter, so both backends mark the same words.
+* the Dutch analysis (``leernetwerk.sitesearch.analysis``) runs in Python at index
+  and query time; a document carries its ``terms`` (keywords) and their BM25F
+  ``impacts`` as a ``rank_features`` field, computed by postings.py exactly as the
+  database stores them;
+* a query is the plan of plan.py (concepts with whole and part alternatives,
+  lexicon, typo candidates from the content's vocabulary), scored as scoring.py
+  scores it: ``rank_feature`` queries (linear, boosted by the idf) inside a
+  ``dis_max`` per concept, a ``dis_max`` of ``constant_score`` clauses for its
+  credit, a minimum of concepts that is relaxed when nothing qualifies;
+* the idf comes from the index itself: a first request counts the documents of
+  the scope and, per concept, those matching it (a ``filters`` aggregation).
 
-It indexes kennisbank pages only; site-wide searches and every failure (server
-down, timeout, missing index) are answered by the database backend, with a quiet
-notice. Failed index updates wait in SearchOutbox until ``manage.py reindex``.
+Elasticsearch's own analysers are deliberately not used: the backends would drift
+apart, and the in-memory test peer (osmem) indexes the Dutch snowball filter as
+empty terms. Every failure (server down, timeout, missing index) is answered by the
+database backend, with a quiet notice. Failed index updates wait in SearchOutbox
+until ``manage.py reindex``.
 """
 
 import logging
 
 from django.conf import settings
 from django.utils.translation import gettext as _
-from elasticsearch import BadRequestError
 from elasticsearch import helpers as es_helpers
 from elasticsearch.dsl import A, Q, Search
 
-from leernetwerk.sitesearch.analysis import analyse_to_text, stem
-
+from . import plan as planning
+from . import postings, snapshot, vocabulary
 from .contract import FACETS, FacetCount, Hit, SearchResponse, sort_facet_counts
-from .database import DatabaseBackend
+from .database import KENNISBANK_MODELS, DatabaseBackend
+from .documents import document_for as indexed_fields
 from .es_client import make_client
 from .highlight import highlight
-from .query import combine, query_stems
-from .suggest import suggest as vocabulary_suggest
+from .indexing import facet_rows, is_indexable
+from .scoring import idf
 
 logger = logging.getLogger(__name__)
 
 SEP = "\x1f"  # joins value and label in the *_kv fields used by the aggregations
 FALLBACK_NOTICE = (
-    "De uitgebreide zoekmachine is even niet bereikbaar; u ziet resultaten van de "
+    "De uitgebreide zoekmachine is even niet bereikbaar; je ziet resultaten van de "
     "standaardzoekfunctie."
 )
+KENNISBANK_TYPES = [label.split(".")[1] for label in KENNISBANK_MODELS]
 
 
 def index_name():
@@ -50,18 +57,16 @@ def index_name():
 
 
 def index_body():
-    """Settings and mapping of the kennisbank index."""
-    terms = {"type": "text", "analyzer": "nl_terms"}
+    """Settings and mapping of the index."""
     stored = {"type": "text", "index": False}  # shown and highlighted, not searched
     keyword = {"type": "keyword"}
     properties = {
         "title": stored,
         "summary": stored,
         "body": stored,
-        "title_terms": terms,
-        "summary_terms": terms,
-        "body_terms": terms,
-        "suggest_text": {"type": "text", "analyzer": "nl_plain"},
+        "terms": keyword,
+        "impacts": {"type": "rank_features"},
+        "page_id": {"type": "long"},
         "url": {"type": "keyword", "index": False},
         "type_label": {"type": "keyword", "index": False},
         "date": {"type": "date"},
@@ -69,71 +74,138 @@ def index_body():
     for name in FACETS:
         properties[name] = keyword
         properties[f"{name}_kv"] = keyword
-    return {
-        "settings": {
-            "analysis": {
-                "analyzer": {
-                    # The terms arrive analysed (analysis.analyse_to_text): split only.
-                    "nl_terms": {"type": "custom", "tokenizer": "whitespace"},
-                    "nl_plain": {"tokenizer": "standard", "filter": ["lowercase", "asciifolding"]},
-                },
-            }
-        },
-        "mappings": {"properties": properties},
-    }
+    return {"mappings": {"properties": properties}}
 
 
-def document_for(page):
-    """The ES document of one live kennisbank page."""
-    from .indexing import facet_rows
-
-    summary = page.get_listing_summary()
-    body = page.search_text()
+def document_for(page, average_lengths=None):
+    """The ES document of one live (specific) page."""
+    fields = indexed_fields(page)
+    analysed = postings.analyse_document(fields)
+    if average_lengths is None:
+        average_lengths = postings.average_lengths()
+    weights = postings.impacts(analysed, average_lengths).tolist()
+    label = str(page._meta.verbose_name).capitalize()
+    date = page.get_search_date() if hasattr(page, "get_search_date") else None
+    if date is None and page.first_published_at:
+        date = page.first_published_at.date()
     doc = {
         "title": page.title,
-        "summary": summary,
-        "body": body,
-        "title_terms": analyse_to_text(page.title),
-        "summary_terms": analyse_to_text(summary),
-        "body_terms": analyse_to_text(body),  # search_text() is plain text already
-        "suggest_text": f"{page.title} {summary}",
+        "summary": fields.summary,
+        "body": page.search_text() if hasattr(page, "search_text") else fields.body,
+        "terms": analysed.terms,
+        # rank_features takes positive values only; an impact is never zero.
+        "impacts": {t: w for t, w in zip(analysed.terms, weights, strict=True) if w > 0},
+        "page_id": page.pk,
         "url": page.url or "",
         "type": page._meta.model_name,
-        "type_kv": f"{page._meta.model_name}{SEP}{str(page._meta.verbose_name).capitalize()}",
-        "type_label": str(page._meta.verbose_name).capitalize(),
-        "date": page.get_search_date(),
+        "type_kv": f"{page._meta.model_name}{SEP}{label}",
+        "type_label": label,
+        "date": date,
     }
-    for facet, value, label in facet_rows(page):
-        doc.setdefault(facet, []).append(value)
-        doc.setdefault(f"{facet}_kv", []).append(f"{value}{SEP}{label}")
+    if is_indexable(page):
+        for facet, value, label in facet_rows(page):
+            doc.setdefault(facet, []).append(value)
+            doc.setdefault(f"{facet}_kv", []).append(f"{value}{SEP}{label}")
     return doc
+
+
+def scope_filter(request):
+    if request.scope == "kennisbank":
+        return Q("terms", type=KENNISBANK_TYPES)
+    return Q("match_all")
 
 
 def _facet_filter(name, values):
     return Q("terms", **{name: values})
 
 
-def text_query(q):
-    """Every word (or synonym expression) must match; a synonym group matches any of its
-    expressions. None when no searchable word is left (only stop words)."""
-    fields = ["title_terms^3", "summary_terms^2", "body_terms"]
-    return combine(
-        q,
-        lambda alt: Q(
-            "multi_match", query=" ".join(stem(w) for w in alt), fields=fields, operator="and"
-        ),
-        lambda options: Q("bool", should=options),
-        lambda parts: Q("bool", must=parts),
+def _present(term):
+    return Q("term", terms=term)
+
+
+def presence(concept):
+    """The query of the pages that match ``concept`` in any way (scoring.py)."""
+    ways = [Q("bool", filter=[_present(t) for t in alt.terms]) for alt in concept.wholes]
+    if concept.leaves:
+        leaves = [_present(t) for t in concept.leaves]
+        ways.append(Q("bool", should=leaves, minimum_should_match=concept.need))
+    return Q("bool", should=ways, minimum_should_match=1)
+
+
+def build_df_search(request, plan, client=None):
+    """Counts the scope's documents and, per concept of ``plan``, those matching it:
+    the concept's idf, as scoring.py computes it."""
+    search = Search(using=client, index=index_name()).filter(scope_filter(request))
+    search = search.extra(size=0, track_total_hits=True)
+    filters = {str(i): presence(c) for i, c in enumerate(plan.concepts)}
+    search.aggs.bucket("concepts", "filters", filters=filters)
+    return search
+
+
+def parse_df(raw):
+    """(documents in scope, concept index -> documents matching it)."""
+    total = raw["hits"]["total"]
+    total = total["value"] if isinstance(total, dict) else total
+    buckets = raw.get("aggregations", {}).get("concepts", {}).get("buckets", {})
+    return total, {int(key): bucket["doc_count"] for key, bucket in buckets.items()}
+
+
+def _feature(term, boost):
+    return Q("rank_feature", field=f"impacts.{term}", linear={}, boost=boost)
+
+
+def concept_queries(concept, concept_idf):
+    """(score query, credit query) of one concept. The credit query matches when the
+    concept does and is worth COORDINATION times the weight of its best matching
+    alternative; see scoring.py for the same arithmetic."""
+    scores, credits = [], []
+    for alternative in concept.wholes:
+        share = concept_idf * alternative.weight / len(alternative.terms)
+        scores.append(Q("bool", must=[_feature(t, share) for t in alternative.terms]))
+        present = Q("bool", filter=[_present(t) for t in alternative.terms])
+        credits.append(
+            Q("constant_score", filter=present, boost=planning.COORDINATION * alternative.weight)
+        )
+    if concept.leaves:
+        each = concept_idf * planning.PARTS_WEIGHT / len(concept.leaves)
+        scores.append(
+            Q(
+                "bool",
+                should=[_feature(t, each) for t in concept.leaves],
+                minimum_should_match=concept.need,
+            )
+        )
+        present = Q(
+            "bool", should=[_present(t) for t in concept.leaves], minimum_should_match=concept.need
+        )
+        credits.append(
+            Q("constant_score", filter=present, boost=planning.COORDINATION * planning.PARTS_CREDIT)
+        )
+    return Q("dis_max", queries=scores), Q("dis_max", queries=credits)
+
+
+def text_query(plan, n, df, least):
+    """The scoring query: every concept's score, plus its credit; a page must match
+    at least ``least`` concepts. ``df``: concept index -> pages matching it."""
+    queries = [
+        concept_queries(concept, idf(df[i], n))
+        for i, concept in enumerate(plan.concepts)
+        if df.get(i)
+    ]
+    if not queries:
+        return Q("match_none")
+    return Q(
+        "bool",
+        must=[Q("bool", should=[credit for _s, credit in queries], minimum_should_match=least)],
+        should=[score for score, _credit in queries],
     )
 
 
-def build_search(request, client=None, with_suggest=True):
-    """The elasticsearch.dsl Search for a SearchRequest (kennisbank scope)."""
-    search = Search(using=client, index=index_name())
-    if request.q:
-        search = search.query(text_query(request.q) or Q("match_none"))
-        if with_suggest:
-            search = search.suggest("spelling", request.q, term={"field": "suggest_text"})
+def build_search(request, plan=None, n=0, df=None, least=1, client=None):
+    """The elasticsearch.dsl Search for a SearchRequest."""
+    search = Search(using=client, index=index_name()).filter(scope_filter(request))
+    if plan is not None:
+        search = search.query(text_query(plan, n, df or {}, least))
     filters = {name: _facet_filter(name, values) for name, values in request.filters.items()}
     if filters:
         search = search.post_filter(Q("bool", filter=list(filters.values())))
@@ -142,18 +214,23 @@ def build_search(request, client=None, with_suggest=True):
         agg = A("filter", Q("bool", filter=others)) if others else A("filter", Q("match_all"))
         agg.bucket("values", "terms", field=f"{name}_kv", size=500)
         search.aggs.bucket(name, agg)
-    if request.effective_sort == "datum":
-        search = search.sort({"date": {"order": "desc", "missing": "_last"}}, "_score")
+    by_date = [{"date": {"order": "desc", "missing": "_last"}}, {"page_id": {"order": "desc"}}]
+    if request.effective_sort == "datum" or plan is None:
+        search = search.sort(*by_date)
+    else:
+        search = search.sort("_score", *by_date).extra(track_scores=True)
+    search = search.extra(track_total_hits=True)
     return search[request.offset : request.offset + request.page_size]
 
 
-def parse_response(request, raw):
+def parse_response(request, raw, plan=None):
     """A SearchResponse from ES's JSON answer."""
-    stems = query_stems(request.q) if request.q else set()
+    terms = plan.terms() if plan else set()
     hits = []
     for item in raw["hits"]["hits"]:
         source = item["_source"]
         summary = source.get("summary", "")
+        score = item.get("_score")
         hits.append(
             Hit(
                 title=source["title"],
@@ -161,8 +238,8 @@ def parse_response(request, raw):
                 type=source["type"],
                 type_label=source.get("type_label", ""),
                 summary=summary,
-                highlight=highlight(source.get("body", ""), stems, fallback=summary),
-                score=item.get("_score"),
+                highlight=highlight(source.get("body", ""), terms, fallback=summary),
+                score=round(float(score), 4) if score is not None and plan else None,
                 date=source.get("date"),
             )
         )
@@ -176,17 +253,6 @@ def parse_response(request, raw):
             counts.append(FacetCount(value, label or value, bucket["doc_count"], value in selected))
         sort_facet_counts(name, counts)
         facets[name] = counts
-    suggestion = None
-    options = [
-        (entry["text"], entry["options"][0]["text"])
-        for entry in raw.get("suggest", {}).get("spelling", [])
-        if entry.get("options")
-    ]
-    if options:
-        corrected = request.q.lower()
-        for original, better in options:
-            corrected = corrected.replace(original, better)
-        suggestion = corrected if corrected != request.q.lower() else None
     total = raw["hits"]["total"]
     total = total["value"] if isinstance(total, dict) else total
     return SearchResponse(
@@ -194,8 +260,9 @@ def parse_response(request, raw):
         total=total,
         hits=hits,
         facets=facets,
-        suggestion=suggestion,
+        suggestion=plan.suggestion if plan else None,
         backend="elasticsearch",
+        plan=plan,
     )
 
 
@@ -207,37 +274,31 @@ class ElasticsearchBackend:
         self.client = make_client(url)
 
     def _execute(self, request):
-        try:
-            raw = build_search(request, self.client).execute().to_dict()
-        except BadRequestError as exc:
-            if "suggest" not in str(exc):
-                raise
-            # A peer without the term suggester (OpenSearch-likes, the in-memory test
-            # server): search without it and suggest from the content's vocabulary.
-            raw = build_search(request, self.client, with_suggest=False).execute().to_dict()
-            response = parse_response(request, raw)
-            response.suggestion = vocabulary_suggest(request.q) if request.q else None
-            return response
-        return parse_response(request, raw)
+        if not request.q:
+            raw = build_search(request, client=self.client).execute().to_dict()
+            return parse_response(request, raw)
+        plan = planning.build(request.q, vocabulary.current(snapshot.current_token()))
+        if not plan.concepts:  # only stop words or punctuation
+            raw = build_search(request, client=self.client).extra(size=0)
+            raw = raw.query(Q("match_none")).execute().to_dict()
+            return parse_response(request, raw, plan)
+        n, df = parse_df(build_df_search(request, plan, self.client).execute().to_dict())
+        # Relax rather than answer nothing: one concept suffices then (scoring.py).
+        for level in dict.fromkeys((plan.minimum, 1)):
+            search = build_search(request, plan, n, df, level, client=self.client)
+            response = parse_response(request, search.execute().to_dict(), plan)
+            if response.total:
+                break
+        return response
 
     def search(self, request):
-        if request.scope != "kennisbank":
-            return DatabaseBackend().search(request)
         try:
-            response = self._execute(request)
+            return self._execute(request)
         except Exception as exc:  # unreachable, timeout, missing index: never fail a search
             logger.warning("Elasticsearch niet bruikbaar (%s); zoeken via de database", exc)
             response = DatabaseBackend().search(request)
             response.notice = _(FALLBACK_NOTICE)
             return response
-        if request.q and request.page == 1:
-            database = DatabaseBackend()
-            promoted = database.promotions(request)
-            urls = {p.url for p in promoted}
-            response.hits = database.hits(request, promoted, promoted=True) + [
-                hit for hit in response.hits if hit.url not in urls
-            ]
-        return response
 
     # Index maintenance -------------------------------------------------------------
 
@@ -251,11 +312,9 @@ class ElasticsearchBackend:
     def index_page_id(self, page_id):
         from wagtail.models import Page
 
-        from .indexing import is_indexable
-
         page = Page.objects.filter(pk=page_id).first()
         page = page.specific if page else None
-        if page is None or not page.live or not is_indexable(page):
+        if page is None or not page.live or page.depth <= 2 or page.get_view_restrictions():
             return self.delete_page_id(page_id)
         self.client.index(index=index_name(), id=str(page_id), document=document_for(page))
 
@@ -263,19 +322,25 @@ class ElasticsearchBackend:
         self.client.options(ignore_status=404).delete(index=index_name(), id=str(page_id))
 
     def rebuild(self, ids, progress=lambda it, n: it):
-        """Recreate the index with every page in ``ids``, then replay the outbox."""
+        """Recreate the index with every page in ``ids`` that is public, then empty
+        the outbox."""
         from wagtail.models import Page
 
         from learning.models import SearchOutbox
 
         self.ensure_index(recreate=True)
-
         index = index_name()
+        average = postings.average_lengths()
 
         def actions():
             for start in range(0, len(ids), 500):
-                for page in Page.objects.filter(pk__in=ids[start : start + 500]).specific():
-                    yield {"_index": index, "_id": str(page.pk), "_source": document_for(page)}
+                batch = Page.objects.filter(pk__in=ids[start : start + 500]).public().specific()
+                for page in batch:
+                    yield {
+                        "_index": index,
+                        "_id": str(page.pk),
+                        "_source": document_for(page, average),
+                    }
 
         done = 0
         for ok, _info in progress(

@@ -1,5 +1,6 @@
 """Highlighted snippets: a window of text around the first matched word, escaped,
-with <mark> around every word whose stem matches the query."""
+with <mark> around every word whose term, or one of whose compound parts, the query
+looked for (schuldhulpverlening is marked for "schulden")."""
 
 import re
 from functools import lru_cache
@@ -7,19 +8,19 @@ from functools import lru_cache
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from leernetwerk.sitesearch.analysis import fold, stem
+from leernetwerk.sitesearch.analysis import fold, token
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 WINDOW = 28
 
 
-def highlight(text, stems, fallback=""):
+def highlight(text, terms, fallback=""):
     """``text`` is plain text (a page's ``search_text()``, which turned its HTML into
     text once): a "<" in it is a character, so it is escaped, not parsed again."""
     text = " ".join((text or "").split())
-    if not text or not stems:
+    if not text or not terms:
         return escape(_shorten(fallback or text))
-    spans = [m for m in _TOKEN.finditer(text) if _term(m.group(0)) in stems]
+    spans = [m for m in _TOKEN.finditer(text) if not terms.isdisjoint(_terms(m.group(0)))]
     if not spans:
         return escape(_shorten(fallback or text))
     all_words = list(_TOKEN.finditer(text))
@@ -43,9 +44,12 @@ def highlight(text, stems, fallback=""):
 
 
 @lru_cache(maxsize=50_000)
-def _term(word):
-    """A word's search term; cached, as snippets repeat the same words."""
-    return stem(fold(word))
+def _terms(word):
+    """A word's search term and its compound parts; cached, as snippets repeat words."""
+    analysed = token(fold(word))
+    if analysed is None:
+        return frozenset()
+    return frozenset((analysed.term, *analysed.leaves))
 
 
 def _shorten(text, limit=220):

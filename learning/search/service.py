@@ -3,6 +3,7 @@
 from django.conf import settings
 
 from .database import DatabaseBackend
+from .results import with_promotions
 
 
 def get_backend():
@@ -14,5 +15,5 @@ def get_backend():
 
 
 def search(request):
-    """Answer a ``SearchRequest`` with a ``SearchResponse``."""
-    return get_backend().search(request)
+    """Answer a ``SearchRequest`` with a ``SearchResponse``; editors' picks first."""
+    return with_promotions(get_backend().search(request))

@@ -14,40 +14,53 @@ from learning.models import SearchOutbox, Synoniemgroep
 from learning.search import SearchRequest, search
 from learning.search.elastic import (
     FALLBACK_NOTICE,
+    KENNISBANK_TYPES,
     SEP,
     build_search,
     document_for,
     index_body,
     parse_response,
 )
-from leernetwerk.sitesearch.analysis import analyse_to_text
+from learning.search.plan import Plan
+from learning.search.plan import build as build_plan
+from learning.search.scoring import idf
+from learning.search.vocabulary import Vocabulary
+from leernetwerk.sitesearch.analysis import tokens
 
 pytestmark = pytest.mark.django_db
 
 UNREACHABLE = "http://127.0.0.1:9"  # the discard port: connection refused at once
 
 
-def test_index_stores_python_analysed_terms_and_facet_keywords(db):
-    body = index_body()
-    analyzers = body["settings"]["analysis"]["analyzer"]
-    assert analyzers["nl_terms"] == {"type": "custom", "tokenizer": "whitespace"}
-    props = body["mappings"]["properties"]
-    assert props["title_terms"]["analyzer"] == "nl_terms"
+def test_index_stores_terms_impacts_and_facet_keywords(db):
+    props = index_body()["mappings"]["properties"]
+    assert props["impacts"] == {"type": "rank_features"}
+    assert props["terms"] == {"type": "keyword"}
     assert props["body"]["index"] is False
     assert props["levensgebied"] == {"type": "keyword"}
 
 
-def test_document_carries_facets_with_labels(content):
-    doc = document_for(content["wonen"])
-    assert doc["type"] == "les"
+def test_document_carries_the_database_impacts_and_facets(content):
+    from learning.search import fulltext, postings
+    from learning.search.documents import document_for as fields
+
+    fulltext.rebuild()  # impacts from the same average field lengths
+    page = content["wonen"]
+    doc = document_for(page)
+    assert doc["type"] == "les" and doc["page_id"] == page.pk
     assert set(doc["levensgebied"]) == {"wonen", "big5-wonen"}
     assert f"big5-wonen{SEP}Wonen (Big 5)" in doc["levensgebied_kv"]
     assert doc["regio"] == ["venlo"]
     assert "coördinatie" in doc["body"]
-    # Terms are folded and stemmed by the shared Dutch analysis, markup stripped.
-    assert "coordineer" in doc["body_terms"].split()  # coördinatie, folded and stemmed
-    assert "woon" in doc["title_terms"].split()  # woning
-    assert "<p>" not in doc["body_terms"]
+    # Terms of the shared Dutch analysis (folded, stemmed), with the very impacts
+    # the database's posting lists hold for this page.
+    assert {"coordineer", "woon", "vind"} <= set(doc["terms"])
+    stored = postings.read(doc["terms"])
+    for term, impact in doc["impacts"].items():
+        ids, impacts = stored[term]
+        assert impact == pytest.approx(float(impacts[list(ids).index(page.pk)]), rel=1e-6)
+    analysed = postings.analyse_document(fields(page))
+    assert sorted(doc["terms"]) == sorted(analysed.terms)
 
 
 def test_query_building(db):
@@ -55,17 +68,23 @@ def test_query_building(db):
     request = SearchRequest(
         q="woningen AMV", filters={"levensgebied": ["wonen"], "thema": ["a"]}, sort="datum", page=2
     )
-    body = build_search(request).to_dict()
-    words, synonyms = body["query"]["bool"]["must"]
-    assert words["multi_match"]["query"] == "woon"  # stemmed like the database backend
-    assert words["multi_match"]["operator"] == "and"
-    assert [q["multi_match"]["query"] for q in synonyms["bool"]["should"]] == [
-        "amv",
-        analyse_to_text("alleenstaande minderjarige vreemdeling"),
+    plan = build_plan(request.q, Vocabulary([], {}, {}, frozenset({"woon", "amv"})))
+    body = build_search(request, plan, n=10, df={0: 2, 1: 1}, least=1).to_dict()
+    query = body["query"]["bool"]  # the scope filter and the text query in one bool
+    assert query["filter"] == [{"terms": {"type": KENNISBANK_TYPES}}]
+    credits = query["must"][0]["bool"]
+    assert credits["minimum_should_match"] == 1 and len(credits["should"]) == 2
+    woning, amv = query["should"]
+    feature = woning["dis_max"]["queries"][0]["bool"]["must"][0]["rank_feature"]
+    assert feature["field"] == "impacts.woon"  # stemmed like the database backend
+    assert feature["boost"] == pytest.approx(idf(2, 10))
+    expressions = [
+        [f["rank_feature"]["field"] for f in q["bool"]["must"]] for q in amv["dis_max"]["queries"]
     ]
+    expansion = [f"impacts.{t.term}" for t in tokens("alleenstaande minderjarige vreemdeling")]
+    assert expressions[0] == ["impacts.amv"] and expansion in expressions
     assert body["from"] == 10 and body["size"] == 10
     assert body["sort"][0] == {"date": {"order": "desc", "missing": "_last"}}
-    assert body["suggest"]["spelling"]["term"]["field"] == "suggest_text"
     post = body["post_filter"]["bool"]["filter"]
     assert {"terms": {"levensgebied": ["wonen"]}} in post
     # A facet's aggregation ignores its own filter but applies the others.
@@ -76,6 +95,7 @@ def test_query_building(db):
 
 def test_parse_response():
     request = SearchRequest(q="wonign", filters={"type": ["les"]})
+    plan = Plan([], suggestion="woning")
     raw = {
         "hits": {
             "total": {"value": 1},
@@ -96,11 +116,11 @@ def test_parse_response():
         "aggregations": {
             "type": {"values": {"buckets": [{"key": f"les{SEP}Les", "doc_count": 1}]}}
         },
-        "suggest": {"spelling": [{"text": "wonign", "options": [{"text": "woning"}]}]},
     }
-    response = parse_response(request, raw)
+    response = parse_response(request, raw, plan)
     assert response.total == 1
     assert response.hits[0].highlight == "Samenvatting"  # no query word in the text
+    assert response.hits[0].score == 2.5
     assert response.facets["type"][0].label == "Les"
     assert response.facets["type"][0].selected
     assert response.suggestion == "woning"
@@ -144,12 +164,13 @@ def test_reindex_keeps_the_outbox_when_es_is_down(content, settings):
 # Index maintenance against the in-memory osmem peer ------------------------------
 
 
-def _indexed_titles(backend):
+def _indexed_titles(backend, kind="les"):
+    """Titles of the indexed pages of one type (every public page is indexed)."""
     from learning.search.elastic import index_name
 
     backend.client.indices.refresh(index=index_name())
     hits = backend.client.search(index=index_name(), size=100)["hits"]["hits"]
-    return sorted(hit["_source"]["title"] for hit in hits)
+    return sorted(hit["_source"]["title"] for hit in hits if hit["_source"]["type"] == kind)
 
 
 def test_publishing_and_unpublishing_update_the_index(osmem_es, kennisbank):

@@ -154,5 +154,5 @@ def test_reindex_rebuilds_facets(content):
     FacetValue.objects.all().delete()
     assert search(SearchRequest(filters={"thema": ["coaching"]})).total == 0
     out, _ = run("reindex")
-    assert "5 pagina's opnieuw geïndexeerd" in out
+    assert "5 kennisbankpagina's" in out and "opnieuw geïndexeerd" in out
     assert search(SearchRequest(filters={"thema": ["coaching"]})).total == 2

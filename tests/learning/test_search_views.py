@@ -70,10 +70,15 @@ def test_kennisbank_odd_parameters_fall_back(client, content):
     assert "Pagina 1 van 1" not in response.content.decode() or response.status_code == 200
 
 
-def test_kennisbank_empty_state_offers_suggestion_and_themes(client, content):
+def test_kennisbank_misspelling_shows_results_and_the_correction(client, content):
     html = client.get("/kennisbank/", {"q": "wonign"}).content.decode()
-    assert "Er is niets gevonden" in html
+    assert "Een eigen woning vinden" in html
     assert "Bedoelt u:" in html and ">woning<" in html
+
+
+def test_kennisbank_empty_state_offers_themes(client, content):
+    html = client.get("/kennisbank/", {"q": "xqzvbk"}).content.decode()
+    assert "Er is niets gevonden" in html
     assert "Veelgebruikte thema" in html
 
 

@@ -8,7 +8,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from learning.models import FacetValue, SearchEntry
-from learning.search import indexing, snapshot, suggest
+from learning.search import fulltext, indexing, snapshot
 from learning.search.database import KENNISBANK_MODELS
 
 BATCH = 500
@@ -37,9 +37,15 @@ class Command(BaseCommand):
                 by_model.setdefault(type(page), []).append(page)
             for model, objs in by_model.items():
                 backend.add_bulk(model, objs)
+        progress = lambda it, n: tqdm(  # noqa: E731
+            it, total=n, desc="Zoekindex", unit="blok", disable=None
+        )
+        indexed = fulltext.rebuild(progress=progress)
         snapshot.changed()
-        suggest.bump_version()
-        self.stdout.write(f"{len(ids)} pagina's opnieuw geïndexeerd in de database.")
+        self.stdout.write(
+            f"{len(ids)} kennisbankpagina's en {indexed} pagina's in de zoekindex opnieuw "
+            "geïndexeerd in de database."
+        )
         if settings.ELASTICSEARCH_URL:
             from learning.search.elastic import ElasticsearchBackend
 
@@ -47,8 +53,11 @@ class Command(BaseCommand):
             progress = lambda it, n: tqdm(  # noqa: E731
                 it, total=n, desc="Elasticsearch", unit="pagina", disable=None
             )
+            every = list(
+                Page.objects.live().filter(depth__gt=2).order_by("pk").values_list("pk", flat=True)
+            )
             try:
-                done = es.rebuild(ids, progress=progress)
+                done = es.rebuild(every, progress=progress)
             except Exception as exc:  # the database part is done; ES can be redone later
                 raise CommandError(
                     f"Elasticsearch is niet bereikbaar ({exc.__class__.__name__}); de database-"
