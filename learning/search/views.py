@@ -3,7 +3,6 @@
 import logging
 from urllib.parse import urlencode
 
-from django.db import transaction
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -83,17 +82,11 @@ def _pager(search_request, response):
 
 
 def _record_hit(q):
-    """Count the search for Wagtail's popular-searches report (never breaks the page).
-
-    In a savepoint: on PostgreSQL a failed write (for instance a query that lower-cases
-    to more than the 255 characters Wagtail stores, like 'İ' * 200) would otherwise
-    abort the request's transaction when there is one, and the page's next query
-    with it."""
-    from wagtail.contrib.search_promotions.models import Query
-
+    """Count the search for Wagtail's popular-searches report (never breaks the page)."""
     try:
-        with transaction.atomic():
-            Query.get(q).add_hit()
+        from wagtail.contrib.search_promotions.models import Query
+
+        Query.get(q).add_hit()
     except Exception:  # the count is a nicety; a failed write must not fail the search
         logger.warning("Zoekopdracht niet geteld", exc_info=True)
 
