@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+
+from leernetwerk.sitesearch.analysis import words
 
 # Facet names double as query parameter names (?levensgebied=wonen&levensgebied=werk).
 FACETS = ["type", "levensgebied", "doelgroep", "sector", "regio", "kennisbron", "thema", "jaar"]
@@ -21,9 +24,44 @@ FACET_LABELS = {
 SORTS = ("relevantie", "datum")
 SCOPES = ("kennisbank", "site")
 MAX_QUERY_LENGTH = 200
+# Words as the analysis splits them (``analysis.words``). SQLite's full-text parser
+# overflows its stack at about 90 words (the query nests one level per word); a
+# natural question of 200 characters has some 30.
+MAX_QUERY_WORDS = 50
 MAX_PAGE_SIZE = 50
 MAX_VALUES_PER_FACET = 20
 MAX_VALUE_LENGTH = 150
+
+
+# Control characters (Unicode category Cc: C0, DEL and C1) carry no meaning in a
+# search: PostgreSQL refuses a NUL in text, and a NUL cuts SQLite's full-text
+# expression short. Lone surrogates (never from a URL, only from Python callers)
+# cannot be encoded for any backend. Both are removed where a request is parsed, so
+# every backend receives clean words; tabs and new lines count as spaces.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def clean_text(text):
+    """``text`` as search words: runs of whitespace (tabs and new lines too) become
+    one space, other control characters are removed. 'wo\\x00ning\\tnu' -> 'woning nu'."""
+    return " ".join(filter(None, (_CONTROL.sub("", part) for part in text.split())))
+
+
+def first_words(text, limit=MAX_QUERY_WORDS):
+    """The leading whitespace-separated parts of ``text`` that hold at most ``limit``
+    words together (a part with more words than are left is dropped with the rest)."""
+    kept, count = [], 0
+    for part in text.split():
+        count += len(words(part))
+        if count > limit:
+            break
+        kept.append(part)
+    return " ".join(kept)
+
+
+def clean_value(value):
+    """A filter value without control characters and surrounding whitespace."""
+    return _CONTROL.sub("", value).strip()
 
 
 class InvalidSearch(ValueError):
@@ -40,10 +78,14 @@ class SearchRequest:
     scope: str = "kennisbank"
 
     def __post_init__(self):
-        self.q = " ".join(self.q.split())
+        self.q = clean_text(self.q)
         if len(self.q) > MAX_QUERY_LENGTH:
             raise InvalidSearch(
                 _("De zoekvraag is te lang (maximaal %(n)s tekens).") % {"n": MAX_QUERY_LENGTH}
+            )
+        if len(words(self.q)) > MAX_QUERY_WORDS:
+            raise InvalidSearch(
+                _("De zoekvraag bevat te veel woorden (maximaal %(n)s).") % {"n": MAX_QUERY_WORDS}
             )
         unknown = sorted(set(self.filters) - set(FACETS))
         if unknown:
@@ -53,7 +95,7 @@ class SearchRequest:
             )
         cleaned = {}
         for name, values in self.filters.items():
-            values = [v.strip() for v in values if v.strip()]
+            values = [v for v in map(clean_value, values) if v]
             if len(values) > MAX_VALUES_PER_FACET:
                 raise InvalidSearch(
                     _("Te veel waarden voor filter %(name)s (maximaal %(n)s).")
@@ -110,7 +152,7 @@ class SearchRequest:
             )
         q = data.get("q", "")
         if not strict:
-            q = q[:MAX_QUERY_LENGTH]
+            q = first_words(clean_text(q[:MAX_QUERY_LENGTH]))
         filters = {name: data.getlist(name) for name in FACETS if name in data}
         sort = data.get("sort") or "relevantie"
         if not strict and sort not in SORTS:

@@ -8,13 +8,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
-from .contract import FACET_LABELS, FACETS, InvalidSearch, SearchRequest
+from leernetwerk.sitesearch.analysis import words
+
+from .contract import FACET_LABELS, FACETS, InvalidSearch, SearchRequest, clean_text
 from .service import search
 
 logger = logging.getLogger(__name__)
 
 HTML_PAGE_SIZE = 10
 AUTOCOMPLETE_LIMIT = 8
+AUTOCOMPLETE_MAX_LENGTH = 100
 
 
 def search_context(request, *, scope):
@@ -109,11 +112,23 @@ def api_search(request):
 
 @require_GET
 def api_autocomplete(request):
-    """GET /api/search/autocomplete/?q=wo: titles that start with the typed words."""
-    q = " ".join(request.GET.get("q", "").split())
-    if len(q) > 100:
-        return JsonResponse({"error": _("De zoekvraag is te lang.")}, status=400)
-    if len(q) < 2:
+    """GET /api/search/autocomplete/?q=wo: titles that start with the typed words.
+
+    Only the folded words of the input reach the search backend (``words``: letters,
+    digits and the hyphens and apostrophes inside words), so quotes, operators and
+    control characters can never become full-text syntax; the index holds the same
+    folded words."""
+    q = clean_text(request.GET.get("q", ""))
+    if len(q) > AUTOCOMPLETE_MAX_LENGTH:
+        return JsonResponse(
+            {
+                "error": _("De zoekvraag is te lang (maximaal %(n)s tekens).")
+                % {"n": AUTOCOMPLETE_MAX_LENGTH}
+            },
+            status=400,
+        )
+    terms = words(q)
+    if len(q) < 2 or not terms:
         return JsonResponse({"results": []})
     from learning.models import Leercirkel, Les, Richtlijn
 
@@ -121,6 +136,6 @@ def api_autocomplete(request):
         Page.objects.live()
         .public()
         .type(Les, Leercirkel, Richtlijn)
-        .autocomplete(q)[:AUTOCOMPLETE_LIMIT]
+        .autocomplete(" ".join(terms))[:AUTOCOMPLETE_LIMIT]
     )
     return JsonResponse({"results": [{"title": p.title, "url": p.url} for p in pages]})

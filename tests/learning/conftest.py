@@ -4,9 +4,11 @@ import uuid
 
 import pytest
 from django.core.cache import cache
+from django.db import transaction
 
 from learning.factories import add_leercirkel, add_les, add_richtlijn, make_kennisbank, make_region
 from learning.models import Synoniemgroep
+from leernetwerk.core.factories import make_home
 
 
 @pytest.fixture(autouse=True)
@@ -24,6 +26,21 @@ def kennisbank(home):
 @pytest.fixture
 def content(kennisbank):
     """A small kennisbank: three lessons, a session and a guideline."""
+    return make_content(kennisbank)
+
+
+@pytest.fixture(scope="module")
+def module_content(django_db_setup, django_db_blocker):
+    """``content`` made once for a whole module of tests that only read it (about a
+    second saved per test): in a transaction rolled back after the module's last
+    test; each test runs in a savepoint inside it (``pytest.mark.django_db``)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield make_content(make_kennisbank(make_home()))
+        transaction.set_rollback(True)
+
+
+def make_content(kennisbank):
+    """The pages, region and synonyms of the ``content`` fixture."""
     venlo = make_region("Venlo")
     cirkel = add_leercirkel(
         kennisbank, "Tweede leercirkel", kind="leercirkel", theme="Toekomstplan", tags=["netwerk"]

@@ -15,6 +15,7 @@ from learning.search import InvalidSearch, SearchRequest, search
     "kwargs",
     [
         {"q": "x" * 201},
+        {"q": "0 " * 51},  # more than 50 words
         {"filters": {"kleur": ["rood"]}},
         {"filters": {"thema": ["x"] * 21}},
         {"sort": "alfabet"},
@@ -27,6 +28,25 @@ from learning.search import InvalidSearch, SearchRequest, search
 def test_bad_requests_raise_invalid_search(kwargs):
     with pytest.raises(InvalidSearch):
         SearchRequest(**kwargs)
+
+
+def test_control_characters_are_removed_from_words_and_filter_values():
+    request = SearchRequest(
+        q="\x00wo\x00ning\tvoor\x1f \x7fjongeren\n", filters={"thema": ["\x00", "wo\x85nen "]}
+    )
+    assert request.q == "woning voor jongeren"
+    assert request.filters == {"thema": ["wonen"]}
+    assert SearchRequest(q="\x00 \x01").q == ""
+
+
+def test_html_pages_keep_the_first_fifty_words():
+    from django.http import QueryDict
+
+    q = " ".join(f"w{i}" for i in range(60))
+    request = SearchRequest.from_querydict(QueryDict(f"q={q}"), strict=False)
+    assert request.q.split() == [f"w{i}" for i in range(50)]
+    # One part of 100 words is dropped as a whole: nothing is left to search for.
+    assert SearchRequest.from_querydict(QueryDict("q=" + "0:" * 100), strict=False).q == ""
 
 
 def _count_queries(request):
