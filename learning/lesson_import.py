@@ -314,10 +314,12 @@ class LessonWriter:
 class TagResolver:
     """Theme names -> taggit tags, matched case-insensitively as taggit is configured
     (TAGGIT_CASE_INSENSITIVE); missing tags are created one by one so taggit picks a
-    unique slug. There are few distinct themes, so this stays cheap."""
+    unique slug, and kept in ``created`` for the import's report. There are few
+    distinct themes, so this stays cheap."""
 
     def __init__(self):
         self.by_name = {}
+        self.created = []
 
     def resolve(self, names):
         wanted = {name.lower(): name for name in names if name.lower() not in self.by_name}
@@ -328,6 +330,7 @@ class TagResolver:
             for lname, name in wanted.items():
                 if lname not in self.by_name:
                     self.by_name[lname] = Tag.objects.create(name=name)
+                    self.created.append(self.by_name[lname])
         return self.by_name
 
 
