@@ -34,11 +34,13 @@ from wagtail.search.models import IndexEntry
 from leernetwerk.taxonomy.models import Levensgebied
 
 from . import sql_insert
-from .lessons_io import TEXT_FIELDS, as_rich_text, unique_slug
+from .import_rich_text import as_rich_text
+from .lessons_io import TEXT_FIELDS, unique_slug
 from .models import FacetValue, Les, LesTag, SearchEntry
 from .search import bulk_index, indexing
 
 BATCH_SIZE = 500
+FEATURES = {name: Les._meta.get_field(name).features for name in TEXT_FIELDS}
 RELATIONS = {  # record key -> (many-to-many field, vocabulary attribute)
     "life_domains": "levensgebieden",
     "target_groups": "doelgroepen",
@@ -148,7 +150,7 @@ class LessonWriter:
         page.title = page.draft_title = data["title"]
         page.summary = data["summary"]
         for name in TEXT_FIELDS:
-            setattr(page, name, as_rich_text(data[name]))
+            setattr(page, name, as_rich_text(data[name], FEATURES[name]))
         page.date = data["date"]
         page.regio = self.vocab.regio.get(data["region"])
         page.kennisbronnen = data["knowledge_sources"]

@@ -3,7 +3,8 @@
 One lesson per line, keyed by a stable external ``id``; see the README for the format.
 Validation reads every line before anything is written, so a bad file imports nothing
 (unless the caller chooses to skip the bad lines). Vocabulary values are resolved by
-``import_vocabulary`` (slug, name or code, written loosely).
+``import_vocabulary`` (slug, name or code, written loosely), rich text is sanitised by
+``import_rich_text``.
 """
 
 import datetime
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.text import slugify
 
+from .import_rich_text import for_export
 from .import_vocabulary import UnknownValue, Vocabulary
 
 FIELDS = {
@@ -225,28 +227,17 @@ def unique_slug(data, used):
     return slug
 
 
-def as_rich_text(text):
-    from django.utils.html import escape
-
-    if not text:
-        return ""
-    if text.lstrip().startswith("<"):
-        return text
-    return "".join(f"<p>{escape(p.strip())}</p>" for p in text.split("\n\n") if p.strip())
-
-
-def _plain(html):
-    from django.utils.html import strip_tags
-
-    return strip_tags((html or "").replace("</p>", "</p>\n\n")).strip()
-
-
 def export_record(les):
+    from learning.models import Les
+
     return {
         "id": les.external_id or f"les-{les.pk}",
         "title": les.title,
         "summary": les.summary,
-        **{name: _plain(getattr(les, name)) for name in TEXT_FIELDS},
+        **{
+            name: for_export(getattr(les, name), Les._meta.get_field(name).features)
+            for name in TEXT_FIELDS
+        },
         "life_domains": [d.slug for d in les.levensgebieden.all()],
         "target_groups": [d.slug for d in les.doelgroepen.all()],
         "sectors": [s.slug for s in les.sectoren.all()],

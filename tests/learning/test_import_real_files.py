@@ -1,23 +1,29 @@
 """import_lessons on files as people write them: vocabulary by label, code or loose
-spelling, suggestions for unknown values and --create-missing."""
+spelling, suggestions for unknown values, --create-missing, and rich text that is
+sanitised so that nothing in a file can run on the lesson page."""
 
 import json
 import re
 from io import StringIO
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from taggit.models import Tag
 
 from learning import lesson_import, lessons_io
+from learning.factories import add_les
+from learning.import_rich_text import as_rich_text
 from learning.import_vocabulary import UnknownValue, Vocabulary, normalise
 from learning.models import FacetValue, Les
 from leernetwerk.taxonomy import demo as taxonomy_demo
 from leernetwerk.taxonomy.models import Doelgroep, Levensgebied, Regio
 
 pytestmark = pytest.mark.django_db
+
+FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
 @pytest.fixture
@@ -290,3 +296,125 @@ def test_skip_invalid_creates_only_what_the_imported_lines_use(vocabulary, jsonl
     assert Doelgroep.objects.filter(name="Jongeren in de wijk").exists()
     assert not Doelgroep.objects.filter(name="Statushouders").exists()
     assert "Statushouders" not in out
+
+
+# --- Rich text -------------------------------------------------------------------
+
+PAYLOAD = {
+    "title": '<script>steal("xss-title")</script> Steun na de jeugdhulp',
+    "summary": "<b onclick=\"steal('xss-summary')\">Een netwerk</b> hielp.",
+    "context": (
+        "<p onclick=\"steal('xss-1')\">De situatie.</p><script>steal('xss-2')</script>"
+        "<style>body{background:url(javascript:steal('xss-3'))}</style>"
+    ),
+    "approach": (
+        "<p><a href=\"javascript:steal('xss-4')\">klik</a> en "
+        "<a href=\" JaVaScRiPt:steal('xss-5')\">hier</a> en "
+        '<a href="https://www.nji.nl/" onmouseover="steal(\'xss-6\')" target="_blank">NJi</a>'
+        "</p>"
+    ),
+    "worked": (
+        '<img src=x onerror="steal(\'xss-7\')"><p><b style="color:red">Vet</b> en '
+        "<em>nadruk</em></p><ul><li>een</li><li>twee</li></ul>"
+    ),
+    "did_not_work": (
+        "<svg onload=\"steal('xss-8')\"><script>steal('xss-9')</script></svg>"
+        "<iframe src=\"javascript:steal('xss-10')\"></iframe><p>Niet alles.</p>"
+    ),
+    "tips": '<a href="data:text/html,<script>steal(1)</script>">data</a><p>Bel op tijd.</p>',
+}
+
+
+def test_a_script_payload_is_inert_on_the_lesson_page(vocabulary, jsonl, client):
+    out, err, error = run(jsonl(line(1, **PAYLOAD)))
+    assert error is None, err
+    les = Les.objects.get()
+    response = client.get(les.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    soup = BeautifulSoup(html, "html.parser")
+    for number in range(1, 11):
+        assert f"xss-{number}'" not in html  # nothing of the rich-text payloads is left
+    # Every script on the page is the site's own file, none inline.
+    assert all(script.get("src") and not script.string for script in soup.find_all("script"))
+    for element in soup.find_all(True):
+        assert not [name for name in element.attrs if name.startswith("on")], element
+    article = soup.select_one("article.kb-les")
+    for element in article.find_all(True):
+        assert "style" not in element.attrs and "target" not in element.attrs, element
+    hrefs = [a.get("href") for a in article.find_all("a") if a.get("href")]
+    assert hrefs and all(href.startswith(("https:", "/")) for href in hrefs), hrefs
+    # What may stay, stays: text, bold, emphasis, lists and a safe link.
+    assert article.find("a", string="NJi")["href"] == "https://www.nji.nl/"
+    assert article.find("b").get_text() == "Vet" and article.find("em").get_text() == "nadruk"
+    assert [li.get_text() for li in article.find_all("li")] == ["een", "twee"]
+    for text in ["De situatie.", "klik", "hier", "Niet alles.", "Bel op tijd."]:
+        assert text in article.get_text()
+    # Title and summary are plain text: shown as written, escaped, never as markup.
+    assert article.h1.get_text() == PAYLOAD["title"]
+    assert "&lt;script&gt;steal(" in html
+    assert article.select_one("p.lead").get_text() == PAYLOAD["summary"]
+    assert les.title == PAYLOAD["title"]
+
+
+def test_plain_text_is_escaped_and_split_into_paragraphs():
+    assert as_rich_text("jongeren < 18 & ouders\r\n\r\nTweede <3", FEATURES) == (
+        "<p>jongeren &lt; 18 &amp; ouders</p><p>Tweede &lt;3</p>"
+    )
+
+
+def test_blocks_the_features_do_not_allow_become_paragraphs():
+    stored = as_rich_text("<h2>Aanpak</h2><div>een</div><div>twee <b>drie</b></div>", FEATURES)
+    soup = BeautifulSoup(stored, "html.parser")
+    assert [p.get_text() for p in soup.find_all("p")] == ["Aanpak", "een", "twee drie"]
+    assert not soup.find_all(["h2", "div"]) and soup.find("b").get_text() == "drie"
+
+
+def test_features_follow_the_field():
+    assert as_rich_text("<p><b>vet</b> <i>schuin</i></p>", ["bold"]) == "<p><b>vet</b> schuin</p>"
+
+
+# --- Export ----------------------------------------------------------------------
+
+
+def test_rich_text_survives_export_and_import(vocabulary, jsonl, tmp_path):
+    rich = (
+        '<p>Met <b>vet</b> en een <a href="https://www.nji.nl/">link</a>.</p><ul><li>een</li></ul>'
+    )
+    run(jsonl(line(1, context=rich, approach="jongeren < 18 & ouders\n\nTweede alinea")))
+    stored = Les.objects.get()
+    assert stored.context == rich
+    target = tmp_path / "export.jsonl"
+    call_command("export_lessons", str(target), stderr=StringIO())
+    (exported,) = [json.loads(x) for x in target.read_text(encoding="utf-8").splitlines()]
+    assert exported["context"] == rich
+    assert exported["approach"] == "jongeren < 18 & ouders\n\nTweede alinea"
+    out, err, error = run(str(target))
+    assert error is None and "1 bijgewerkt" in out, err
+    again = Les.objects.get()
+    assert (again.context, again.approach) == (stored.context, stored.approach)
+
+
+def test_export_of_cms_text_imports_as_it_was_exported(vocabulary, tmp_path):
+    """Text written in the CMS: block keys go, a link to a page becomes its URL, and
+    a paragraph that shows a tag as text stays text."""
+    add_les(
+        vocabulary,
+        "Geschreven in de CMS",
+        context=(
+            '<p data-block-key="a1">Schrijf &lt;b&gt; niet zelf &amp; lees de '
+            f'<a linktype="page" id="{vocabulary.pk}">kennisbank</a>.</p>'
+        ),
+        tips='<p data-block-key="b2">Gewoon een tip.</p>',
+    )
+    target = tmp_path / "export.jsonl"
+    call_command("export_lessons", str(target), stderr=StringIO())
+    (exported,) = [json.loads(x) for x in target.read_text(encoding="utf-8").splitlines()]
+    assert exported["tips"] == "Gewoon een tip."
+    link = f'<a href="{vocabulary.url}">kennisbank</a>'
+    assert exported["context"] == f"<p>Schrijf &lt;b&gt; niet zelf &amp; lees de {link}.</p>"
+    out, err, error = run(str(target))
+    assert error is None, err
+    imported = Les.objects.get(external_id=exported["id"])
+    assert imported.context == exported["context"]
+    assert imported.tips == "<p>Gewoon een tip.</p>"
