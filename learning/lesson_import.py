@@ -34,7 +34,8 @@ from wagtail.search.models import IndexEntry
 from leernetwerk.taxonomy.models import Levensgebied
 
 from . import sql_insert
-from .lessons_io import TEXT_FIELDS, as_rich_text, unique_slug
+from .import_rich_text import as_rich_text
+from .lessons_io import TEXT_FIELDS, unique_slug
 from .models import (
     FacetValue,
     Les,
@@ -48,6 +49,7 @@ from .search import bulk_index, indexing, postings
 from .search.documents import Document
 
 BATCH_SIZE = 500
+FEATURES = {name: Les._meta.get_field(name).features for name in TEXT_FIELDS}
 RELATIONS = {  # record key -> (many-to-many field, vocabulary attribute)
     "life_domains": "levensgebieden",
     "target_groups": "doelgroepen",
@@ -160,7 +162,7 @@ class LessonWriter:
         page.title = page.draft_title = data["title"]
         page.summary = data["summary"]
         for name in TEXT_FIELDS:
-            setattr(page, name, as_rich_text(data[name]))
+            setattr(page, name, as_rich_text(data[name], FEATURES[name]))
         page.date = data["date"]
         page.regio = self.vocab.regio.get(data["region"])
         page.kennisbronnen = data["knowledge_sources"]
@@ -329,10 +331,12 @@ class LessonWriter:
 class TagResolver:
     """Theme names -> taggit tags, matched case-insensitively as taggit is configured
     (TAGGIT_CASE_INSENSITIVE); missing tags are created one by one so taggit picks a
-    unique slug. There are few distinct themes, so this stays cheap."""
+    unique slug, and kept in ``created`` for the import's report. There are few
+    distinct themes, so this stays cheap."""
 
     def __init__(self):
         self.by_name = {}
+        self.created = []
 
     def resolve(self, names):
         wanted = {name.lower(): name for name in names if name.lower() not in self.by_name}
@@ -343,6 +347,7 @@ class TagResolver:
             for lname, name in wanted.items():
                 if lname not in self.by_name:
                     self.by_name[lname] = Tag.objects.create(name=name)
+                    self.created.append(self.by_name[lname])
         return self.by_name
 
 

@@ -2,7 +2,9 @@
 
 One lesson per line, keyed by a stable external ``id``; see the README for the format.
 Validation reads every line before anything is written, so a bad file imports nothing
-(unless the caller chooses to skip the bad lines).
+(unless the caller chooses to skip the bad lines). Vocabulary values are resolved by
+``import_vocabulary`` (slug, name or code, written loosely), rich text is sanitised by
+``import_rich_text``.
 """
 
 import datetime
@@ -14,7 +16,8 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.text import slugify
 
-from leernetwerk.taxonomy.models import Doelgroep, Kennisbron, Levensgebied, Regio, SectorGroep
+from .import_rich_text import for_export
+from .import_vocabulary import UnknownValue, Vocabulary
 
 FIELDS = {
     "id",
@@ -35,30 +38,12 @@ FIELDS = {
     "synthetic",
 }
 TEXT_FIELDS = ["context", "approach", "worked", "did_not_work", "tips"]
-LIST_FIELDS = {
+LIST_FIELDS = {  # record key -> vocabulary (Vocabulary.lookups)
     "life_domains": "levensgebieden",
     "target_groups": "doelgroepen",
     "sectors": "sectoren",
+    "knowledge_sources": "kennisbronnen",
 }
-
-
-@dataclass
-class Vocabulary:
-    """Slug -> object for every vocabulary, loaded once (constant queries)."""
-
-    levensgebieden: dict = field(default_factory=dict)
-    doelgroepen: dict = field(default_factory=dict)
-    sectoren: dict = field(default_factory=dict)
-    regio: dict = field(default_factory=dict)
-
-    @classmethod
-    def load(cls):
-        return cls(
-            levensgebieden={o.slug: o for o in Levensgebied.objects.all()},
-            doelgroepen={o.slug: o for o in Doelgroep.objects.all()},
-            sectoren={o.slug: o for o in SectorGroep.objects.all()},
-            regio={o.slug: o for o in Regio.objects.all()},
-        )
 
 
 @dataclass
@@ -112,24 +97,24 @@ def validate_line(text, vocab):
     }
     for name in TEXT_FIELDS:
         clean[name] = _text(data, name)
-    for name, attr in LIST_FIELDS.items():
-        slugs = _list(data, name)
-        known = getattr(vocab, attr)
-        missing = [s for s in slugs if s not in known]
-        if missing:
-            raise LineError(f"onbekende waarde in ‘{name}’: {', '.join(missing)}")
-        clean[name] = list(dict.fromkeys(slugs))
+    problems = []
+    for name, vocabulary in LIST_FIELDS.items():
+        values = []
+        for written in _list(data, name):
+            try:
+                values.append(vocab.resolve(vocabulary, written))
+            except UnknownValue as exc:
+                problems.append(str(exc))
+        clean[name] = list(dict.fromkeys(values))
     region = _text(data, "region")
-    if region and region not in vocab.regio:
-        raise LineError(f"onbekende regio: {region}")
-    clean["region"] = region
-    sources = _list(data, "knowledge_sources")
-    wrong = [s for s in sources if s not in Kennisbron.values]
-    if wrong:
-        raise LineError(
-            f"onbekende kennisbron: {', '.join(wrong)} (kies uit {', '.join(Kennisbron.values)})"
-        )
-    clean["knowledge_sources"] = list(dict.fromkeys(sources))
+    clean["region"] = ""
+    if region:
+        try:
+            clean["region"] = vocab.resolve("regio", region)
+        except UnknownValue as exc:
+            problems.append(str(exc))
+    if problems:
+        raise LineError("; ".join(problems))
     tags = _list(data, "tags")
     if any(len(t) > 100 for t in tags):
         raise LineError("een tag is langer dan 100 tekens")
@@ -148,9 +133,11 @@ def validate_line(text, vocab):
     return clean
 
 
-def validate(lines):
-    """(records, errors) for an iterable of text lines; errors are 'regel N: reden'."""
-    vocab = Vocabulary.load()
+def validate(lines, *, create_missing=False):
+    """(records, errors, vocabulary) for an iterable of text lines; errors are
+    'regel N: reden'. With ``create_missing`` an unknown doelgroep is not an error:
+    the vocabulary keeps it as a new one, which ``import_records`` creates."""
+    vocab = Vocabulary.load(create_missing=create_missing)
     records, errors, seen = [], [], {}
     for number, text in enumerate(lines, start=1):
         if not text.strip():
@@ -170,9 +157,18 @@ def validate(lines):
     return records, errors, vocab
 
 
-def import_records(records, vocab, parent, progress=lambda it: it):
-    """Create or update a lesson per record, all or nothing. Returns (created, updated).
+@dataclass
+class ImportResult:
+    created: int = 0
+    updated: int = 0
+    new_doelgroepen: list = field(default_factory=list)  # Doelgroep objects, by name
+    new_themes: list = field(default_factory=list)  # taggit Tags, by name
 
+
+def import_records(records, vocab, parent, progress=lambda it: it):
+    """Create or update a lesson per record, all or nothing. Returns an ImportResult.
+
+    The new doelgroepen the records use are created first, in the same transaction.
     Records are written in batches (see ``lesson_import``); ``progress`` wraps the
     records, so a progress bar advances per lesson."""
     from learning.models import Les
@@ -181,6 +177,8 @@ def import_records(records, vocab, parent, progress=lambda it: it):
     from .lesson_import import BATCH_SIZE, LessonWriter
 
     with _gc_frozen(), transaction.atomic():
+        used = {slug for record in records for slug in record.data["target_groups"]}
+        new_doelgroepen = vocab.create_new_doelgroepen(used)
         writer = LessonWriter(parent, vocab)
         batch = []
         for record in progress(records):
@@ -193,7 +191,8 @@ def import_records(records, vocab, parent, progress=lambda it: it):
         writer.finish()
         snapshot.changed()  # also reloads the vocabulary of "bedoelt u"
         transaction.on_commit(LessonWriter.analyze)
-    return writer.created, writer.updated
+    new_themes = sorted(writer.tags.created, key=lambda tag: tag.name.casefold())
+    return ImportResult(writer.created, writer.updated, new_doelgroepen, new_themes)
 
 
 @contextmanager
@@ -226,28 +225,17 @@ def unique_slug(data, used):
     return slug
 
 
-def as_rich_text(text):
-    from django.utils.html import escape
-
-    if not text:
-        return ""
-    if text.lstrip().startswith("<"):
-        return text
-    return "".join(f"<p>{escape(p.strip())}</p>" for p in text.split("\n\n") if p.strip())
-
-
-def _plain(html):
-    from django.utils.html import strip_tags
-
-    return strip_tags((html or "").replace("</p>", "</p>\n\n")).strip()
-
-
 def export_record(les):
+    from learning.models import Les
+
     return {
         "id": les.external_id or f"les-{les.pk}",
         "title": les.title,
         "summary": les.summary,
-        **{name: _plain(getattr(les, name)) for name in TEXT_FIELDS},
+        **{
+            name: for_export(getattr(les, name), Les._meta.get_field(name).features)
+            for name in TEXT_FIELDS
+        },
         "life_domains": [d.slug for d in les.levensgebieden.all()],
         "target_groups": [d.slug for d in les.doelgroepen.all()],
         "sectors": [s.slug for s in les.sectoren.all()],

@@ -24,6 +24,18 @@ def kennisbank(home):
 
 
 @pytest.fixture
+def jsonl(tmp_path):
+    """Writes the given lines as a JSON Lines file and returns its path."""
+
+    def write(*lines):
+        path = tmp_path / "lessen.jsonl"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return str(path)
+
+    return write
+
+
+@pytest.fixture
 def content(kennisbank):
     """A small kennisbank: three lessons, a session and a guideline."""
     return make_content(kennisbank)

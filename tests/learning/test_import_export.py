@@ -33,16 +33,6 @@ def line(**overrides):
     return json.dumps(data, ensure_ascii=False)
 
 
-@pytest.fixture
-def jsonl(tmp_path):
-    def write(*lines):
-        path = tmp_path / "lessen.jsonl"
-        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        return str(path)
-
-    return write
-
-
 def run(*args):
     from io import StringIO
 
@@ -80,11 +70,11 @@ BAD_LINES = [
     (line(id=""), "‘id’ ontbreekt"),
     (line(title=None), "‘title’ ontbreekt"),
     (line(summary=5), "‘summary’ moet tekst zijn"),
-    (line(life_domains=["maan"]), "onbekende waarde in ‘life_domains’: maan"),
+    (line(life_domains=["maan"]), "onbekend levensgebied ‘maan’; bedoelt u:"),
     (line(target_groups="jongeren"), "moet een lijst"),
-    (line(sectors=["bakkerij"]), "onbekende waarde in ‘sectors’"),
-    (line(region="atlantis"), "onbekende regio"),
-    (line(knowledge_sources=["intuïtie"]), "onbekende kennisbron"),
+    (line(sectors=["bakkerij"]), "onbekende sector ‘bakkerij’; bedoelt u:"),
+    (line(region="atlantis"), "onbekende regio ‘atlantis’"),
+    (line(knowledge_sources=["intuïtie"]), "onbekende kennisbron ‘intuïtie’; bedoelt u:"),
     (line(date="22-11-2018"), "ongeldige datum"),
     (line(date=None), "‘date’ ontbreekt"),
     (line(kleur="rood"), "onbekend veld: kleur"),
@@ -95,9 +85,14 @@ BAD_LINES = [
 
 @pytest.mark.parametrize("bad,reason", BAD_LINES)
 def test_one_bad_line_imports_nothing_and_names_the_line(kennisbank, jsonl, bad, reason):
+    from io import StringIO
+
     path = jsonl(line(), bad)
+    err = StringIO()
     with pytest.raises(CommandError, match="niets geïmporteerd"):
-        run("import_lessons", path)
+        call_command("import_lessons", path, stdout=StringIO(), stderr=err)
+    (error,) = err.getvalue().splitlines()
+    assert error.startswith("regel 2: ") and reason in error
     assert Les.objects.count() == 0
 
 
@@ -113,7 +108,7 @@ def test_errors_report_line_numbers(kennisbank, jsonl, capsys):
             stdout=StringIO(),
         )
     text = err.getvalue()
-    assert "regel 2: onbekende regio: atlantis" in text
+    assert "regel 2: onbekende regio ‘atlantis’; er zijn nog geen regio's" in text
     assert "regel 4: id ‘les-1’ staat ook al op regel 1" in text
 
 

@@ -21,10 +21,15 @@ class Command(BaseCommand):
             help="sla foute regels over en importeer de rest",
         )
         parser.add_argument(
+            "--create-missing",
+            action="store_true",
+            help="voeg onbekende doelgroepen toe als nieuwe doelgroepen (en meld ze)",
+        )
+        parser.add_argument(
             "--parent", default="", help="slug van de kennisbankpagina (standaard: de eerste)"
         )
 
-    def handle(self, *args, file, skip_invalid, parent, **options):
+    def handle(self, *args, file, skip_invalid, create_missing, parent, **options):
         kennisbank = KennisbankPage.objects.all()
         kennisbank = kennisbank.filter(slug=parent) if parent else kennisbank
         kennisbank = kennisbank.first()
@@ -37,7 +42,8 @@ class Command(BaseCommand):
             raise CommandError(f"Kan {file} niet lezen: {exc}") from None
 
         records, errors, vocab = lessons_io.validate(
-            tqdm(lines, desc="Controleren", unit="regel", disable=None)
+            tqdm(lines, desc="Controleren", unit="regel", disable=None),
+            create_missing=create_missing,
         )
         for error in errors:
             self.stderr.write(error)
@@ -46,7 +52,7 @@ class Command(BaseCommand):
                 f"{len(errors)} foute regel(s); er is niets geïmporteerd. "
                 "Verbeter het bestand of gebruik --skip-invalid."
             )
-        created, updated = lessons_io.import_records(
+        result = lessons_io.import_records(
             records,
             vocab,
             kennisbank,
@@ -54,5 +60,14 @@ class Command(BaseCommand):
         )
         skipped = f", {len(errors)} overgeslagen" if errors else ""
         self.stdout.write(
-            self.style.SUCCESS(f"{created} lessen aangemaakt, {updated} bijgewerkt{skipped}.")
+            self.style.SUCCESS(
+                f"{result.created} lessen aangemaakt, {result.updated} bijgewerkt{skipped}."
+            )
         )
+        # What the import added to the open vocabularies, for the editors to review.
+        if result.new_doelgroepen:
+            names = ", ".join(group.name for group in result.new_doelgroepen)
+            self.stdout.write(f"Nieuwe doelgroepen (controleer ze in de CMS): {names}")
+        if result.new_themes:
+            names = ", ".join(tag.name for tag in result.new_themes)
+            self.stdout.write(f"Nieuwe thema's (controleer ze in de CMS): {names}")
