@@ -65,7 +65,7 @@ bench: install
 	$(BIN)/python scripts/bench.py
 
 lock: $(BIN)/python
-	$(BIN)/uv pip compile --quiet --python-version 3.11 --extra dev pyproject.toml -o requirements.lock
+	$(BIN)/uv pip compile --quiet --python-version 3.11 --extra dev --extra loadtest pyproject.toml -o requirements.lock
 
 clean:
 	rm -rf $(VENV) var/static
