@@ -1,0 +1,47 @@
+"""Gunicorn settings for production and `make serve`.
+
+    gunicorn -c python:leernetwerk.gunicorn_conf leernetwerk.wsgi
+
+Sync workers: the site is plain WSGI Django, the page cache answers in about a
+millisecond, and slow clients are a proxy's job (nginx buffers requests and responses).
+Gunicorn's own lines go out as JSON like the application's; the access log is the
+application's request log (with the request id), not Gunicorn's.
+"""
+
+import multiprocessing
+
+from leernetwerk.config import config as env  # not "config": a Gunicorn setting name
+
+bind = env("GUNICORN_BIND", default="127.0.0.1:8000")
+workers = env("WEB_CONCURRENCY", default=multiprocessing.cpu_count() * 2 + 1, cast=int)
+worker_class = "sync"
+timeout = env("GUNICORN_TIMEOUT", default=30, cast=int)
+graceful_timeout = 20
+keepalive = 5
+# A worker is replaced after this many requests (slow leaks in long-running processes).
+max_requests = 2000
+max_requests_jitter = 200
+# X-Forwarded-* headers are trusted from these proxies only (comma-separated).
+forwarded_allow_ips = env("FORWARDED_ALLOW_IPS", default="127.0.0.1")
+# Gunicorn's runtime control socket is not used; off, so several servers never share it.
+control_socket_disable = True
+accesslog = None
+errorlog = "-"
+loglevel = "info"
+logconfig_dict = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(levelname)s %(name)s %(message)s",
+            "rename_fields": {"levelname": "level", "name": "logger"},
+            "timestamp": "time",  # ISO 8601 in UTC
+        }
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
+    "loggers": {
+        "gunicorn.error": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "gunicorn.access": {"handlers": [], "propagate": False},
+    },
+}
