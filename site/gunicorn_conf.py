@@ -14,13 +14,20 @@ from leernetwerk.config import config as env  # not "config": a Gunicorn setting
 
 bind = env("GUNICORN_BIND", default="127.0.0.1:8000")
 workers = env("WEB_CONCURRENCY", default=multiprocessing.cpu_count() * 2 + 1, cast=int)
-worker_class = "sync"
+# GUNICORN_THREADS > 1 gives each worker that many threads (gthread), so a cheap request
+# need not wait behind a slow render in the same worker.
+threads = env("GUNICORN_THREADS", default=1, cast=int)
+worker_class = "gthread" if threads > 1 else "sync"
 timeout = env("GUNICORN_TIMEOUT", default=30, cast=int)
 graceful_timeout = 20
 keepalive = 5
-# A worker is replaced after this many requests (slow leaks in long-running processes).
-max_requests = 2000
-max_requests_jitter = 200
+# The application is imported once in the master: a worker starts (or is replaced) by a
+# fork, in milliseconds, instead of importing Django and Wagtail again.
+preload_app = True
+# A worker is replaced after this many requests (slow leaks in long-running processes);
+# cached pages make requests cheap, so this is a count for hours, not seconds.
+max_requests = 20000
+max_requests_jitter = 2000
 # X-Forwarded-* headers are trusted from these proxies only (comma-separated).
 forwarded_allow_ips = env("FORWARDED_ALLOW_IPS", default="127.0.0.1")
 # Gunicorn's runtime control socket is not used; off, so several servers never share it.
