@@ -29,7 +29,7 @@ run: install
 	$(MANAGE) runserver 127.0.0.1:8000
 
 ## make serve: the production settings locally (gunicorn, DEBUG off, Redis, WhiteNoise).
-# PORT (8000), WORKERS (2 × cores + 1) and REDIS_URL can be set: make serve PORT=8001.
+# PORT (8000), WORKERS (cores + 1, 4 threads each) and REDIS_URL can be set: make serve PORT=8001.
 PORT ?= 8000
 serve: install
 	PORT=$(PORT) $(if $(WORKERS),WORKERS=$(WORKERS)) ./scripts/serve

@@ -2,10 +2,13 @@
 
     gunicorn -c python:leernetwerk.gunicorn_conf leernetwerk.wsgi
 
-Sync workers: the site is plain WSGI Django, the page cache answers in about a
-millisecond, and slow clients are a proxy's job (nginx buffers requests and responses).
-Gunicorn's own lines go out as JSON like the application's; the access log is the
-application's request log (with the request id), not Gunicorn's.
+Threaded workers (gthread): a process per core plus one, each with four threads, so a
+cached page or a static file is answered while another thread of the same worker
+renders a search or a plan page (sync workers made them queue behind it: `make
+loadtest`, docs/benchmarks.md), and connections are kept alive. Slow clients are a
+proxy's job (nginx buffers requests and responses). Gunicorn's own lines go out as JSON
+like the application's; the access log is the application's request log (with the
+request id), not Gunicorn's.
 """
 
 import multiprocessing
@@ -13,10 +16,9 @@ import multiprocessing
 from leernetwerk.config import config as env  # not "config": a Gunicorn setting name
 
 bind = env("GUNICORN_BIND", default="127.0.0.1:8000")
-workers = env("WEB_CONCURRENCY", default=multiprocessing.cpu_count() * 2 + 1, cast=int)
-# GUNICORN_THREADS > 1 gives each worker that many threads (gthread), so a cheap request
-# need not wait behind a slow render in the same worker.
-threads = env("GUNICORN_THREADS", default=1, cast=int)
+workers = env("WEB_CONCURRENCY", default=multiprocessing.cpu_count() + 1, cast=int)
+# GUNICORN_THREADS=1 gives plain sync workers.
+threads = env("GUNICORN_THREADS", default=4, cast=int)
 worker_class = "gthread" if threads > 1 else "sync"
 timeout = env("GUNICORN_TIMEOUT", default=30, cast=int)
 graceful_timeout = 20
