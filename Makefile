@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test test-fast test-browser lint format check bench lock install node clean
+.PHONY: run test test-fast test-browser lint format check bench lock install node clean serve loadtest
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,17 @@ run: install
 	$(MANAGE) load_demo
 	$(MANAGE) ensure_dev_admin
 	$(MANAGE) runserver 127.0.0.1:8000
+
+## make serve: the production settings locally (gunicorn, DEBUG off, Redis, WhiteNoise).
+# PORT (8000), WORKERS (cores + 1, 4 threads each) and REDIS_URL can be set: make serve PORT=8001.
+PORT ?= 8000
+serve: install
+	PORT=$(PORT) $(if $(WORKERS),WORKERS=$(WORKERS)) ./scripts/serve
+
+## make loadtest: 20 users against make serve (started when none runs); docs/benchmarks.md.
+loadtest: install
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -c requirements.lock -e ".[dev,loadtest]"
+	$(BIN)/python scripts/loadtest.py --port $(PORT) $(LOADTEST_ARGS)
 
 ## make test: install (including Chromium for the browser suite) and run every test.
 # Both suites run on two workers, each with a test database of its own. The
@@ -65,7 +76,7 @@ bench: install
 	$(BIN)/python scripts/bench.py
 
 lock: $(BIN)/python
-	$(BIN)/uv pip compile --quiet --python-version 3.11 --extra dev pyproject.toml -o requirements.lock
+	$(BIN)/uv pip compile --quiet --python-version 3.11 --extra dev --extra loadtest pyproject.toml -o requirements.lock
 
 clean:
 	rm -rf $(VENV) var/static

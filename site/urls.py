@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from leernetwerk.core import views as core_views
 from leernetwerk.core.api import router as api_router
+from leernetwerk.core.health import health
 from leernetwerk.sitesearch import views as search_views
 
 urlpatterns = [
@@ -26,6 +27,7 @@ urlpatterns = [
     path("", include("plans.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("health/", health, name="health"),
 ]
 
 if settings.DEBUG:

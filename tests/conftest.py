@@ -1,5 +1,7 @@
 """Fixtures shared by every test folder. App-specific fixtures live in tests/<app>/conftest.py."""
 
+from io import BytesIO
+
 import pytest
 
 from leernetwerk.core.factories import UserFactory, make_home
@@ -18,6 +20,25 @@ def user(db):
 @pytest.fixture
 def superuser(db):
     return UserFactory(username="beheerder", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def tagged_pdf():
+    """Read a PDF: check it is tagged (PDF/UA: structure tree, marked content, language)
+    and return its text, for assertions on what it says."""
+    from pypdf import PdfReader
+
+    def read(content):
+        assert content.startswith(b"%PDF")
+        reader = PdfReader(BytesIO(content))
+        catalog = reader.trailer["/Root"]
+        assert "/StructTreeRoot" in catalog, "PDF is not tagged"
+        assert bool(catalog["/MarkInfo"]["/Marked"])
+        assert catalog["/Lang"] == "nl"
+        assert reader.metadata.title, "PDF/UA needs a document title"
+        return "\n".join(page.extract_text() for page in reader.pages)
+
+    return read
 
 
 def pytest_collection_modifyitems(config, items):

@@ -390,24 +390,20 @@ def _load_toets():
 
 def _worksheet(title, intro, sections):
     """A printable blank worksheet as a Wagtail document (created once, found by title)."""
-    from io import BytesIO
-
     from django.core.files.base import ContentFile
-    from django.template.loader import render_to_string
     from wagtail.documents import get_document_model
-    from xhtml2pdf import pisa
+
+    from leernetwerk.core.pdf import render_pdf_bytes
 
     Document = get_document_model()
     existing = Document.objects.filter(title=title).first()
     if existing is not None:
         return existing
-    html = render_to_string(
+    content = render_pdf_bytes(
         "toolkit/werkblad_pdf.html", {"title": title, "intro": intro, "sections": sections}
     )
-    buffer = BytesIO()
-    pisa.CreatePDF(html, dest=buffer, encoding="utf-8")
     document = Document(title=title)
-    document.file.save(f"{slugify(title)}.pdf", ContentFile(buffer.getvalue()), save=False)
+    document.file.save(f"{slugify(title)}.pdf", ContentFile(content), save=False)
     document.save()
     return document
 

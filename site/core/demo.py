@@ -5,6 +5,9 @@ and updated, never duplicated. Apps add their own content in ``<app>/demo.py``
 with a ``load(home, log)`` function (see the load_demo command).
 """
 
+import secrets
+
+from django.conf import settings
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
@@ -64,6 +67,17 @@ def upsert_page(parent, model, slug, **fields):
     parent.add_child(instance=page)
     page.save_revision().publish()
     return page
+
+
+def local_password(filename):
+    """A password for a local demo account, generated once and kept in var/ (mode 600)."""
+    secret_file = settings.VAR_DIR / filename
+    password = secret_file.read_text().strip() if secret_file.exists() else ""
+    if not password:
+        password = secrets.token_urlsafe(12)
+        secret_file.write_text(password + "\n")
+        secret_file.chmod(0o600)
+    return password
 
 
 def rich(text):

@@ -187,6 +187,53 @@ X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's preview uses an iframe
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+# --- Serving: request ids and the anonymous page cache (issue 19) -----------------------
+# Kept in one block; production.py adds JSON logs and the request log on top.
+# docs/deployment.md explains the page cache and what its purge reaches.
+INSTALLED_APPS += ["django_guid", "leernetwerk.pagecache"]
+# Outermost: every line logged while handling a request carries its id.
+MIDDLEWARE.insert(0, "django_guid.middleware.guid_middleware")
+# Right after WhiteNoise (static files) and SecurityMiddleware (HTTPS redirect), before
+# the session: a cached page is served without touching the session or the database.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
+    "leernetwerk.pagecache.middleware.PageCacheMiddleware",
+)
+DJANGO_GUID = {
+    "GUID_HEADER_NAME": "X-Request-ID",  # honoured when it is a UUID (hex or dashed)
+    "VALIDATE_GUID": True,  # anything else is replaced: no log injection through the header
+    "RETURN_HEADER": True,
+    "EXPOSE_HEADER": False,  # no cross-origin API readers
+}
+# Only with a cache shared by every worker: with the per-process local-memory cache a
+# purge would reach one worker. Never while DEBUG is on (the middleware checks).
+PAGECACHE_ENABLED = config("PAGECACHE_ENABLED", default=bool(REDIS_URL), cast=as_bool)
+PAGECACHE_TIMEOUT = config("PAGECACHE_TIMEOUT", default=600, cast=int)  # seconds per page
+# s-maxage for a proxy or CDN in front (0: it must revalidate, which the ETag makes cheap).
+PAGECACHE_PROXY_MAX_AGE = config("PAGECACHE_PROXY_MAX_AGE", default=0, cast=int)
+# Page types never cached (app labels or model labels): personal or form pages.
+PAGECACHE_EXCLUDE = ["toolkit", "plans", "pilots.PilotOproepPage"]
+# Besides pages, snippets and site settings: models whose change purges the cache.
+PAGECACHE_PURGE_MODELS = [
+    "wagtailcore.site",
+    "wagtailcore.pageviewrestriction",
+    "images.customimage",
+    "wagtaildocs.document",
+    "taggit.tag",
+]
+# Wagtail's frontend cache invalidation for a caching proxy (Varnish, nginx) in front:
+# it sends PURGE for a page's URLs when that page is published or unpublished.
+FRONTEND_CACHE_URL = config("FRONTEND_CACHE_URL", default="")
+if FRONTEND_CACHE_URL:
+    INSTALLED_APPS += ["wagtail.contrib.frontend_cache"]
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
+        }
+    }
+# --- end of serving block --------------------------------------------------------------
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -200,5 +247,6 @@ LOGGING = {
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
         "elastic_transport": {"level": "WARNING"},  # one INFO line per request
+        "django_guid": {"level": "WARNING"},  # one INFO line per request (serving block)
     },
 }

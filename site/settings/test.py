@@ -21,3 +21,6 @@ STORAGES = {
 ELASTICSEARCH_URL = ""
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_AUTOREFRESH = True  # serve from the finders; no collectstatic needed
+# Page cache off for the suite (a local-memory cache outlives each test); the page cache
+# tests switch it on themselves. Independent of REDIS_URL in the developer's environment.
+PAGECACHE_ENABLED = False

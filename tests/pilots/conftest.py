@@ -1,5 +1,3 @@
-import contextlib
-
 import pytest
 
 from pilots.factories import make_index, make_regio
@@ -18,20 +16,3 @@ def regio_a(db):
 @pytest.fixture
 def regio_b(db):
     return make_regio("Regio Beta", province="NL-LI", lat=51.37, lon=6.17)
-
-
-@contextlib.contextmanager
-def _search_backend_guard():
-    """The shared Dutch search backend fails to import on PostgreSQL (a foundation issue,
-    reported); skip only in exactly that case so the test runs again once it is fixed."""
-    try:
-        yield
-    except LookupError as exc:
-        if "SQLiteFTSIndexEntry" not in str(exc):
-            raise
-        pytest.skip("zoekbackend van de foundation laadt niet op PostgreSQL")
-
-
-@pytest.fixture
-def search_backend_guard():
-    return _search_backend_guard

@@ -1,8 +1,6 @@
 """Lessons learned in progress updates: searchable on the update, optionally a kennisbank Les."""
 
 import pytest
-from django.apps import apps
-from django.db import connection
 
 from leernetwerk.core.factories import add_page
 from pilots.factories import make_pilot, make_update
@@ -11,18 +9,8 @@ from pilots.models import Leerpunt
 pytestmark = pytest.mark.django_db
 
 
-def _learning_ready():
-    try:
-        les = apps.get_model("learning", "Les")
-    except LookupError:
-        return False
-    return les._meta.db_table in connection.introspection.table_names()
-
-
 @pytest.fixture
 def kennisbank(home):
-    if not _learning_ready():
-        pytest.skip("learning.Les bestaat (nog) niet in de database")
     from learning.models import KennisbankPage
 
     return add_page(home, KennisbankPage, title="Kennisbank", slug="kennisbank")

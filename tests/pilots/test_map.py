@@ -7,11 +7,6 @@ import pytest
 from pilots import mapdata
 from pilots.factories import make_pilot, make_regio
 
-SHAPES_MISSING = not mapdata.shapes_file().exists()
-needs_shapes = pytest.mark.skipif(
-    SHAPES_MISSING, reason="jvectormap-content niet geïnstalleerd (scripts/install-node-packages)"
-)
-
 
 def _polygons(path):
     """Absolute polygons from an SVG path of M/m, L/l and Z commands (jvectormap's subset)."""
@@ -67,8 +62,9 @@ def test_projection_is_monotonic_and_inside_frame():
         assert 0 <= x <= frame["width"] and 0 <= y <= frame["height"]
 
 
-@needs_shapes
 def test_shapes_file_has_twelve_provinces():
+    # make install puts jvectormap-content under var/node; a missing file is a failure.
+    assert mapdata.shapes_file().exists(), "run make install (scripts/install-node-packages)"
     shapes = mapdata.load_shapes()
     assert [p["code"] for p in shapes["provinces"]] == sorted(
         ["NL-DR", "NL-FL", "NL-FR", "NL-GE", "NL-GR", "NL-LI"]
@@ -76,7 +72,6 @@ def test_shapes_file_has_twelve_provinces():
     )
 
 
-@needs_shapes
 @pytest.mark.parametrize(
     ("lat", "lon", "province"),
     [
@@ -95,7 +90,6 @@ def test_known_places_fall_in_their_province(lat, lon, province):
 
 
 @pytest.mark.django_db
-@needs_shapes
 def test_demo_pilots_are_drawn_in_their_provinces(client):
     from django.core.management import call_command
 

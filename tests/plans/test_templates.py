@@ -27,11 +27,12 @@ def test_template_page_start_button_for_logged_in_user(client, template, user):
 
 
 @pytest.mark.django_db
-def test_blank_pdf(client, template):
+def test_blank_pdf(client, template, tagged_pdf):
     response = client.get(template.url + "pdf/")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
-    assert response.content.startswith(b"%PDF")
+    text = tagged_pdf(response.content)
+    assert template.title in text and CHECKLIST_18[0] in text
     assert "attachment" in response["Content-Disposition"]
 
 

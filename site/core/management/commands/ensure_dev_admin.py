@@ -4,11 +4,11 @@ The password is generated once and kept in var/ (never committed), so each run
 prints the same login. Refuses to run with DEBUG off: not for production.
 """
 
-import secrets
-
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+
+from leernetwerk.core.demo import local_password
 
 
 class Command(BaseCommand):
@@ -17,12 +17,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not settings.DEBUG:
             raise CommandError("Alleen bedoeld voor lokale ontwikkeling (DEBUG staat uit).")
-        secret_file = settings.VAR_DIR / "admin-password.txt"
-        password = secret_file.read_text().strip() if secret_file.exists() else ""
-        if not password:
-            password = secrets.token_urlsafe(12)
-            secret_file.write_text(password + "\n")
-            secret_file.chmod(0o600)
+        password = local_password("admin-password.txt")
         user_model = get_user_model()
         user, _ = user_model.objects.get_or_create(
             username="admin", defaults={"email": "admin@example.org"}
