@@ -55,6 +55,8 @@ def _undeclared(folders, allowed, skip=lambda path: False):
             for module in _imports(path):
                 if module in sys.stdlib_module_names or module in FIRST_PARTY:
                     continue
+                if (path.parent / f"{module}.py").exists():
+                    continue  # a sibling script (scripts/relevance.py imports bench)
                 names = {_normal(d) for d in distributions.get(module, [module])}
                 if not names & allowed:
                     missing.add(f"{module} ({path.relative_to(ROOT)})")
