@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from leernetwerk.sitesearch.analysis import fold, token, tokens
 from leernetwerk.sitesearch.text import WORD
 
-from .synonyms import synonym_groups
+from .synonyms import lexicon
 from .vocabulary import Vocabulary
 
 FUZZY_WEIGHTS = {1: 0.9, 2: 0.75}  # by edit distance
@@ -97,7 +97,7 @@ def build(text, vocabulary: Vocabulary):
     found = tokens(text)
     meaningful = [t for t in found if t.word not in QUESTION_WORDS]
     found = meaningful or found
-    groups = synonym_groups({"verwant": RELATED_WEIGHT})
+    groups = lexicon()
     concepts = []
     corrections = {}
     i = 0
@@ -168,13 +168,12 @@ def _lexicon_match(found, start, groups):
     other expressions of every group holding it, each once with its best weight."""
     length = 0
     matching = []
-    for weight, group in groups:
-        for _expression, terms in group:
-            n = len(terms)
-            if n >= length and tuple(t.term for t in found[start : start + n]) == terms:
-                if n > length:
-                    length, matching = n, []
-                matching.append((weight, group))
+    for terms, kind, group in groups.at(found[start].term):
+        n = len(terms)
+        if n >= length and tuple(t.term for t in found[start : start + n]) == terms:
+            if n > length:
+                length, matching = n, []
+            matching.append((RELATED_WEIGHT if kind == "verwant" else 1.0, group))
     if not matching:
         return [], 0
     own = tuple(t.term for t in found[start : start + length])
