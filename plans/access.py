@@ -12,6 +12,20 @@ from .models import AccessLogEntry, Plan, Role
 WRITERS = {Role.EIGENAAR, Role.BEWERKER}
 
 
+def has_plan_access(user):
+    """True for an account that is an active member of at least one plan (cached per request
+    on the user object)."""
+    if user is None or not user.is_authenticated:
+        return False
+    cached = getattr(user, "_has_plan_access", None)
+    if cached is None:
+        from .models import Membership
+
+        cached = Membership.objects.active().filter(user=user).exists()
+        user._has_plan_access = cached
+    return cached
+
+
 def client_ip(request):
     # REMOTE_ADDR only: X-Forwarded-For is client-controlled unless a proxy rewrites it.
     return request.META.get("REMOTE_ADDR") or None

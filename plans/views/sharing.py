@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from leernetwerk.core.ratelimits import hit, limited_response
+
 from ..access import log_access, plan_view
 from ..containment import contain
 from ..forms import InviteForm
@@ -27,6 +29,8 @@ OWNER = {Role.EIGENAAR}
 def plan_sharing(request, plan):
     form = InviteForm(request.POST if request.method == "POST" else None, plan=plan)
     if request.method == "POST" and form.is_valid():
+        if hit(request, "uitnodiging", key="user"):
+            return limited_response(request)
         with transaction.atomic():
             invitation, token = Invitation.issue(
                 plan, form.cleaned_data["email"], form.cleaned_data["role"], request.user

@@ -3,6 +3,7 @@
 Every value that differs per machine comes from ``leernetwerk.config.config``.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -113,13 +114,16 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "users.User"
 AUTHENTICATION_BACKENDS = [
-    # First: locks accounts with access to a toekomstplan after repeated failed logins.
-    "plans.throttling.PlanLoginThrottleBackend",
+    # First: django-axes refuses a locked account on every login path (users/lockout.py).
+    "leernetwerk.users.lockout.LockoutBackend",
     "leernetwerk.users.backends.EmailOrUsernameBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -201,4 +205,65 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
         "elastic_transport": {"level": "WARNING"},  # one INFO line per request
     },
+}
+
+
+# --- Accounts and security (issue 15) ----------------------------------------------------
+# Login lockout (django-axes), CSP (django-csp), idle timeout for plan accounts and the
+# shared rate limits. Kept in one block; see README "Accounts and security".
+INSTALLED_APPS += ["axes"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "leernetwerk.core.csp.SiteCSPMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
+    "plans.middleware.IdleTimeoutMiddleware",
+)
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # last, as axes asks
+
+# Five failed logins lock the ACCOUNT (not the address) for 15 minutes; counters in the
+# database, shared by all workers. The locked answer equals a wrong password's.
+AXES_FAILURE_LIMIT = config("LOGIN_FAILURE_LIMIT", default=5, cast=int)
+AXES_COOLOFF_TIME = timedelta(minutes=config("LOGIN_LOCKOUT_MINUTES", default=15, cast=int))
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_USERNAME_CALLABLE = "leernetwerk.users.lockout.account_key"
+AXES_LOCKOUT_CALLABLE = "leernetwerk.users.lockout.same_response"
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # keep failures only, no log of every login
+AXES_VERBOSE = False  # no identifiers in the application log
+
+# Accounts that can read a toekomstplan are logged out after this many idle minutes.
+PLANS_IDLE_TIMEOUT_MINUTES = config("PLANS_IDLE_TIMEOUT_MINUTES", default=30, cast=int)
+
+# Shared, atomic rate limits (leernetwerk.core.ratelimits, django-ratelimit).
+RATE_LIMITS = {
+    "aanmelding": "5/h",  # stored pilot applications per address
+    "wachtwoord": "5/h",  # password-reset requests per address and per e-mail address
+    "registratie": "5/h",  # sign-ups per address
+    "uitnodiging": "20/d",  # plan invitations sent per account
+}
+
+# Content-Security-Policy without 'unsafe-inline' for the site; the Wagtail admin needs
+# inline scripts and styles and gets its own policy (leernetwerk.core.csp).
+_CSP_BASE = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "frame-src": ["'self'"],
+    "frame-ancestors": ["'self'"],
+    "form-action": ["'self'"],
+    "base-uri": ["'self'"],
+    "object-src": ["'none'"],
+}
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": _CSP_BASE}
+CMS_PATH_PREFIX = "/cms/"
+CMS_CONTENT_SECURITY_POLICY = {
+    **_CSP_BASE,
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
 }
