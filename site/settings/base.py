@@ -232,6 +232,10 @@ AXES_LOCKOUT_CALLABLE = "leernetwerk.users.lockout.same_response"
 AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True  # keep failures only, no log of every login
 AXES_VERBOSE = False  # no identifiers in the application log
+# axes.W006 wants the IP address in the lockout too. The issue asks for a lock per account
+# (rotating addresses or user agents does not reset it); a lock per address would also
+# shut out a whole office behind one NAT address. Addresses are rate-limited elsewhere.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 
 # Accounts that can read a toekomstplan are logged out after this many idle minutes.
 PLANS_IDLE_TIMEOUT_MINUTES = config("PLANS_IDLE_TIMEOUT_MINUTES", default=30, cast=int)
