@@ -31,11 +31,13 @@ def client_ip(request):
     return request.META.get("REMOTE_ADDR") or None
 
 
-def log_access(request, plan, action, detail=""):
+def log_access(request, plan, action, detail="", user=None):
+    if user is None and request.user.is_authenticated:
+        user = request.user
     return AccessLogEntry.objects.create(
         plan=plan,
         plan_ref=plan.reference,
-        user=request.user if request.user.is_authenticated else None,
+        user=user,
         action=action,
         detail=detail[:200],
         ip_address=client_ip(request),

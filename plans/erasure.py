@@ -6,7 +6,7 @@ from .models import AccessLogEntry
 
 
 @transaction.atomic
-def erase_plan(plan, reason="op verzoek"):
+def erase_plan(plan, reason="op verzoek", actor=None):
     """Delete the plan with its parts, revisions, memberships and invitations (cascade).
 
     The access log loses every line that names a person or an IP for this plan; one

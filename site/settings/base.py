@@ -116,7 +116,8 @@ AUTH_USER_MODEL = "users.User"
 AUTHENTICATION_BACKENDS = [
     # First: django-axes refuses a locked account on every login path (users/lockout.py).
     "leernetwerk.users.lockout.LockoutBackend",
-    "leernetwerk.users.backends.EmailOrUsernameBackend",
+    # django-allauth: log in with the user name or the e-mail address.
+    "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -127,7 +128,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "accounts:login"
+LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 
@@ -236,6 +237,36 @@ AXES_VERBOSE = False  # no identifiers in the application log
 # (rotating addresses or user agents does not reset it); a lock per address would also
 # shut out a whole office behind one NAT address. Addresses are rate-limited elsewhere.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+
+# django-allauth: registration with e-mail verification, e-mail change, password reset,
+# TOTP two-factor authentication with recovery codes (leernetwerk.users).
+INSTALLED_APPS += ["allauth", "allauth.account", "allauth.mfa"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "allauth.account.middleware.AccountMiddleware",
+)
+ACCOUNT_ADAPTER = "leernetwerk.users.adapter.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"username", "email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_SIGNUP_FORM_CLASS = "leernetwerk.users.forms.ProfessionalSignupForm"
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_CHANGE_EMAIL = True  # one address; a new one is verified before it replaces the old
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Leernetwerk 16-27] "
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_PRESERVE_USERNAME_CASING = False
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False  # no mail to addresses without an account
+# allauth's own failed-login limit would answer differently from a wrong password and is
+# not atomic; django-axes does the per-account lock (above). allauth's other limits stay.
+ACCOUNT_RATE_LIMITS = {"login_failed": None}
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
+    "leernetwerk.users.middleware.TwoFactorRequiredMiddleware",
+)
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Leernetwerk 16-27"
+# CMS users and every account with access to a plan must use TOTP (users.middleware).
+TWO_FACTOR_REQUIRED = config("TWO_FACTOR_REQUIRED", default=True, cast=as_bool)
 
 # Accounts that can read a toekomstplan are logged out after this many idle minutes.
 PLANS_IDLE_TIMEOUT_MINUTES = config("PLANS_IDLE_TIMEOUT_MINUTES", default=30, cast=int)

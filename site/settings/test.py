@@ -21,3 +21,7 @@ STORAGES = {
 ELASTICSEARCH_URL = ""
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_AUTOREFRESH = True  # serve from the finders; no collectstatic needed
+
+# Two-factor authentication is switched on by the tests that are about it (override_settings);
+# the rest log in with force_login. check --deploy refuses this in production (E003).
+TWO_FACTOR_REQUIRED = False

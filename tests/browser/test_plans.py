@@ -47,7 +47,7 @@ def plan_site(wagtail_tree):
 
 def _login(page, live_server, username):
     page.goto(f"{live_server.url}/account/inloggen/")
-    page.fill("#id_username", username)
+    page.fill("#id_login", username)
     page.fill("#id_password", PASSWORD)
     with page.expect_navigation():
         page.click("main button[type=submit]")
