@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from leernetwerk.core.models import paginate
 
-from ..access import WRITERS, log_access, plan_view, require_open
+from ..access import WRITERS, log_access, log_list, plan_view, require_open
 from ..containment import contain
 from ..forms import (
     ActionFormSet,
@@ -40,7 +40,9 @@ def plan_list(request):
         .annotate(open_actions=Count("actions", filter=~Q(actions__status=Action.Status.KLAAR)))
         .order_by("-updated_at", "-pk")
     )
-    return render(request, "plans/plan_list.html", {"plans": paginate(request, plans)})
+    page = paginate(request, plans)
+    log_list(request, page, "planoverzicht")
+    return render(request, "plans/plan_list.html", {"plans": page})
 
 
 @login_required
@@ -77,7 +79,7 @@ def plan_detail(request, plan):
 
 def _versioned_edit(request, plan, *, make_forms, template, what, title, merge_values=None):
     """Validate everything first, then save only if nobody saved in between."""
-    require_open(plan)
+    require_open(plan, request)
     if request.method == "POST":
         version_form = VersionedForm(request.POST)
         forms = make_forms(request.POST, plan)
@@ -93,9 +95,11 @@ def _versioned_edit(request, plan, *, make_forms, template, what, title, merge_v
             return redirect("plans:detail", reference=plan.reference)
         if not version_form.is_valid():
             messages.error(request, "Het formulier is niet compleet. Laad de pagina opnieuw.")
+        log_access(request, plan, Log.READ, f"{title}: formulier met fouten getoond")
     else:
         version_form = VersionedForm(initial={"version": plan.version})
         forms = make_forms(None, plan)
+        log_access(request, plan, Log.READ, f"{title}: geopend")
     context = {"plan": plan, "forms": forms, "version_form": version_form, "title": title}
     return render(request, template, context)
 
@@ -118,6 +122,7 @@ def _conflict(request, stale_plan, base, make_forms, template, title, merge_valu
     forms = make_forms(data, plan)
     for form in forms:
         form.is_valid()  # show the merged values with any errors against the new state
+    log_access(request, plan, Log.READ, f"{title}: conflictweergave")
     context = {
         "plan": plan,
         "forms": forms,

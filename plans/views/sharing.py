@@ -23,7 +23,7 @@ from leernetwerk.core.privacy import current_privacy_version
 from leernetwerk.core.ratelimits import hit, limited_response
 from leernetwerk.users.forms import InvitationSignupForm
 
-from ..access import log_access, plan_view
+from ..access import log_access, log_denied, plan_view
 from ..containment import contain
 from ..forms import InviteForm
 from ..models import AccessLogEntry, Invitation, Membership, Role
@@ -60,6 +60,7 @@ def plan_sharing(request, plan):
         )
         messages.success(request, "De uitnodiging is verstuurd. De link is 7 dagen geldig.")
         return redirect("plans:sharing", reference=plan.reference)
+    log_access(request, plan, Log.READ, "deelpagina bekeken")
     context = {
         "plan": plan,
         "form": form,
@@ -143,6 +144,7 @@ def accept_invitation(request, token):
     if not request.user.is_authenticated:
         return _new_account(request, invitation)
     if invitation.email.lower() != request.user.email.lower():
+        log_denied(request, invitation.plan.reference, "uitnodiging voor een ander e-mailadres")
         return _invalid(
             request,
             "Deze uitnodiging is voor een ander e-mailadres. Log in met het account dat bij "

@@ -1,4 +1,5 @@
-"""Retention: ``manage.py purge_plans`` erases plans closed longer ago than the period.
+"""Retention: ``manage.py purge_plans`` erases plans closed longer ago than the period,
+and access-log entries older than ``ACCESS_LOG_RETENTION_DAYS``.
 
 Safe to run daily (cron): it only touches plans past the period, each erased in its
 own transaction, and a second run finds nothing left to do.
@@ -12,7 +13,7 @@ from django.utils import timezone
 from tqdm import tqdm
 
 from plans.erasure import erase_plan
-from plans.models import Plan
+from plans.models import AccessLogEntry, Plan
 
 
 class Command(BaseCommand):
@@ -57,3 +58,15 @@ class Command(BaseCommand):
             erased += 1
             self.stdout.write(f"  gewist: {reference} (afgesloten {closed_at:%Y-%m-%d})")
         self.stdout.write(self.style.SUCCESS(f"{erased} plan(nen) gewist."))
+        self._purge_access_log(proefdraai)
+
+    def _purge_access_log(self, proefdraai):
+        """Retention of the access log itself (ACCESS_LOG_RETENTION_DAYS)."""
+        days = settings.ACCESS_LOG_RETENTION_DAYS
+        cutoff = timezone.now() - timedelta(days=days)
+        old = AccessLogEntry.objects.filter(created_at__lt=cutoff).count()
+        if proefdraai:
+            self.stdout.write(f"Toegangslog: {old} regel(s) ouder dan {days} dagen zou(den) weg.")
+            return
+        removed = AccessLogEntry.purge_expired(days) if old else 0
+        self.stdout.write(f"Toegangslog: {removed} regel(s) ouder dan {days} dagen gewist.")
