@@ -4,9 +4,10 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from leernetwerk.core.privacy import current_privacy_version
+
 from .history import record_revision
 from .models import Membership, Plan, PlanDomain, Role
-from .models.plan import PRIVACY_STATEMENT_VERSION
 
 
 class Conflict(Exception):
@@ -54,7 +55,7 @@ def create_plan(template, data, user):
         answers=answers,
         created_by=user,
         consent_at=now,
-        privacy_statement_version=PRIVACY_STATEMENT_VERSION,
+        privacy_statement_version=current_privacy_version(),
         under_16=under_16,
         parental_consent_name=data.get("parental_consent_name", "") if under_16 else "",
         parental_consent_at=now if under_16 else None,

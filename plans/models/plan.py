@@ -12,7 +12,6 @@ from django.utils.translation import gettext_lazy as _
 
 from .sharing import Membership
 
-PRIVACY_STATEMENT_VERSION = "2026-1"
 CONSENT_AGE = 16
 
 

@@ -10,6 +10,7 @@ from django.views.decorators.debug import sensitive_post_parameters, sensitive_v
 from django.views.decorators.http import require_POST
 
 from leernetwerk.core.models import paginate
+from leernetwerk.core.privacy import current_privacy_version, privacy_url
 
 from ..access import WRITERS, log_access, log_list, plan_view, require_open
 from ..containment import contain
@@ -58,7 +59,13 @@ def plan_start(request, template_id):
         log_access(request, plan, Log.CREATE, f"gestart met sjabloon {template.pk}")
         messages.success(request, "Het plan is aangemaakt. Vul het samen met de jongere in.")
         return redirect("plans:edit", reference=plan.reference)
-    return render(request, "plans/plan_start.html", {"form": form, "template": template})
+    context = {
+        "form": form,
+        "template": template,
+        "privacy_url": privacy_url(),
+        "privacy_version": current_privacy_version(),
+    }
+    return render(request, "plans/plan_start.html", context)
 
 
 @plan_view()

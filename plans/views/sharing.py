@@ -19,7 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
-from leernetwerk.core.privacy import current_privacy_version
+from leernetwerk.core.privacy import current_privacy_version, privacy_url
 from leernetwerk.core.ratelimits import hit, limited_response
 from leernetwerk.users.forms import InvitationSignupForm
 
@@ -194,7 +194,14 @@ def _new_account(request, invitation):
                 email_verification="none",
                 redirect_url=reverse("plans:detail", kwargs={"reference": plan.reference}),
             )
-    context = {"invitation": invitation, "form": form, "existing": existing, "login_url": login_url}
+    context = {
+        "invitation": invitation,
+        "form": form,
+        "existing": existing,
+        "login_url": login_url,
+        "privacy_url": privacy_url(),
+        "privacy_version": current_privacy_version(),
+    }
     status = 400 if form is not None and form.errors else 200
     return render(request, "plans/invitation_signup.html", context, status=status)
 

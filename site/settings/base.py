@@ -268,6 +268,9 @@ MFA_TOTP_ISSUER = "Leernetwerk 16-27"
 # CMS users and every account with access to a plan must use TOTP (users.middleware).
 TWO_FACTOR_REQUIRED = config("TWO_FACTOR_REQUIRED", default=True, cast=as_bool)
 
+# The plans access log (NEN 7513): entries are kept this long, then purge_plans removes them.
+ACCESS_LOG_RETENTION_DAYS = config("ACCESS_LOG_RETENTION_DAYS", default=5 * 365, cast=int)
+
 # Accounts that can read a toekomstplan are logged out after this many idle minutes.
 PLANS_IDLE_TIMEOUT_MINUTES = config("PLANS_IDLE_TIMEOUT_MINUTES", default=30, cast=int)
 
