@@ -28,6 +28,14 @@ def has_plan_access(user):
     return cached
 
 
+def can_start_plans(user):
+    """Only approved professionals (group "Professional") start plans; not the young person,
+    not a network member, not an editor or regional editor as such."""
+    from leernetwerk.core.roles import PROFESSIONAL
+
+    return user.is_authenticated and user.groups.filter(name=PROFESSIONAL).exists()
+
+
 def client_ip(request):
     # REMOTE_ADDR only: X-Forwarded-For is client-controlled unless a proxy rewrites it.
     return request.META.get("REMOTE_ADDR") or None

@@ -23,12 +23,13 @@ def save_version(plan, expected_version, user, apply):
     with transaction.atomic():
         now = timezone.now()
         matched = Plan.objects.filter(pk=plan.pk, version=expected_version).update(
-            version=F("version") + 1, updated_at=now
+            version=F("version") + 1, updated_at=now, idle_warning_sent_at=None
         )
         if not matched:
             raise Conflict
         plan.version = expected_version + 1
         plan.updated_at = now
+        plan.idle_warning_sent_at = None  # in use again: no closing for inactivity
         apply()
         return record_revision(plan, user)
 

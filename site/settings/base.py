@@ -271,6 +271,17 @@ TWO_FACTOR_REQUIRED = config("TWO_FACTOR_REQUIRED", default=True, cast=as_bool)
 # The plans access log (NEN 7513): entries are kept this long, then purge_plans removes them.
 ACCESS_LOG_RETENTION_DAYS = config("ACCESS_LOG_RETENTION_DAYS", default=5 * 365, cast=int)
 
+# Participatiescan: no breakdown for a group smaller than this.
+PARTICIPATIESCAN_MIN_GROUP = config("PARTICIPATIESCAN_MIN_GROUP", default=3, cast=int)
+
+# Open plans that nobody changes are closed after this many days; the owner is warned
+# PLANS_IDLE_WARNING_DAYS before (purge_plans).
+PLANS_IDLE_CLOSE_DAYS = config("PLANS_IDLE_CLOSE_DAYS", default=365, cast=int)
+PLANS_IDLE_WARNING_DAYS = config("PLANS_IDLE_WARNING_DAYS", default=30, cast=int)
+
+# Plans keep the newest this many revisions (older snapshots are dropped on save).
+PLANS_MAX_REVISIONS = config("PLANS_MAX_REVISIONS", default=100, cast=int)
+
 # Accounts that can read a toekomstplan are logged out after this many idle minutes.
 PLANS_IDLE_TIMEOUT_MINUTES = config("PLANS_IDLE_TIMEOUT_MINUTES", default=30, cast=int)
 

@@ -80,11 +80,8 @@ def test_group_scan_with_three_participants(client, coordinator, regio, factors)
     response = client.get(reverse("toolkit:scan_detail", args=[scan.pk]))
     row = response.context["results"]["themas"][0][1][0]
     assert row["spread"] == {"min": 20, "median": 60, "max": 90, "n": 3}
-    assert {label: s["median"] for label, s in row["per_type"]} == {
-        "VSO/PRO": 20,
-        "Werkgevers": 60,
-        "Zorg": 90,
-    }
+    # Three organisation types with one participant each: no breakdown at all (issue 15).
+    assert row["per_type"] == []
     assert row["current"] == round((20 + 60 + 90) / 3)
     assert response.context["results"]["overall"]["median"] == 50
     assert client.post(reverse("toolkit:scan_afsluiten", args=[scan.pk])).status_code == 302
