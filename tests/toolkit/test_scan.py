@@ -4,6 +4,7 @@ from io import BytesIO
 
 import pytest
 from django.core import mail
+from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
@@ -248,6 +249,9 @@ def _closed_scan(regio, factors, score, created_days_ago=0):
     return Scan.objects.get(pk=scan.pk)
 
 
+@override_settings(
+    PARTICIPATIESCAN_MIN_GROUP=1
+)  # one participant: about the figures, not disclosure
 def test_comparison_with_earlier_scans_and_national_average_from_five_regions(
     client, coordinator, regio, factors
 ):
@@ -273,6 +277,9 @@ def test_comparison_with_earlier_scans_and_national_average_from_five_regions(
     assert results["themas"][0][1][0]["national"] == round((30 + 10 * 4) / 5)
 
 
+@override_settings(
+    PARTICIPATIESCAN_MIN_GROUP=1
+)  # one participant: about the figures, not disclosure
 def test_pdf_report_renders_answers_on_a4(client, coordinator, regio, factors):
     scan = _start(client, coordinator, regio)
     client.post(reverse("toolkit:scan_invullen", args=[scan.pk]), _scores(factors, 65))
