@@ -10,6 +10,7 @@ to a toekomstplan (``TWO_FACTOR_REQUIRED``).
 """
 
 import functools
+import time
 
 from allauth.account.authentication import get_authentication_records
 from allauth.mfa.models import Authenticator
@@ -22,6 +23,8 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 VERIFIED_KEY = "two_factor_verified"
+SETUP_AT_KEY = "two_factor_setup_at"
+SETUP_GRACE_SECONDS = 300  # right after the set-up, the recovery codes need no new password
 NEXT_KEY = "two_factor_next"
 TOTP = [Authenticator.Type.TOTP]
 
@@ -50,6 +53,7 @@ def marks_setup(view):
         if request.method == "POST" and request.user.is_authenticated:
             if is_mfa_enabled(request.user, TOTP):
                 request.session[VERIFIED_KEY] = True
+                request.session[SETUP_AT_KEY] = time.time()
         return response
 
     return wrapper

@@ -33,6 +33,8 @@ def _activate(client, totp_code):
     secret = page.context["form"].secret
     response = client.post(ACTIVATE, {"code": totp_code(secret)})
     assert response.status_code == 302, response.content.decode()[:2000]
+    codes = client.get(response["Location"])  # the new recovery codes, no password again
+    assert codes.status_code == 200 and "recovery_codes" in codes.content.decode()
     return secret
 
 
