@@ -249,6 +249,7 @@ ACCOUNT_ADAPTER = "leernetwerk.users.adapter.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"username", "email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "leernetwerk.users.forms.ProfessionalSignupForm"
+ACCOUNT_FORMS = {"login": "leernetwerk.users.forms.LoginForm"}
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_CHANGE_EMAIL = True  # one address; a new one is verified before it replaces the old
@@ -309,6 +310,9 @@ _CSP_BASE = {
     "object-src": ["'none'"],
 }
 CONTENT_SECURITY_POLICY = {"DIRECTIVES": _CSP_BASE}
+# No avatars from gravatar.com: that would send a hash of every editor's e-mail address to a
+# third party, and the CMS policy allows no images from elsewhere.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 CMS_PATH_PREFIX = "/cms/"
 CMS_CONTENT_SECURITY_POLICY = {
     **_CSP_BASE,

@@ -76,3 +76,28 @@ def test_invitation_new_account_two_factor_plan(
         page.get_by_role("link", name="Ik heb de codes bewaard: ga verder").click()
         expect(page.locator("h1")).to_contain_text("Toekomstplan van Sam")
         assert_accessible(page)
+
+
+def test_cms_page_editor_works_under_its_content_security_policy(
+    invitation_link, live_server, page
+):
+    """The relaxed /cms/ policy is enough for Wagtail's editor: no CSP violations."""
+    from wagtail.models import Page
+
+    UserFactory(username="beheerder", is_staff=True, is_superuser=True)
+    home_id = Page.objects.get(slug="home").pk
+    violations = []
+    page.on(
+        "console",
+        lambda msg: violations.append(msg.text) if "Content Security Policy" in msg.text else None,
+    )
+    page.goto(f"{live_server.url}/account/inloggen/")
+    page.fill("#id_login", "beheerder")
+    page.fill("#id_password", "geheim-wachtwoord-123")
+    with page.expect_navigation():
+        page.click("main button[type=submit]")
+    response = page.goto(f"{live_server.url}/cms/pages/{home_id}/edit/")
+    assert "unsafe-inline" in response.headers["content-security-policy"]
+    expect(page.locator("form#page-edit-form")).to_be_visible()
+    page.goto(f"{live_server.url}/")  # the site itself: the strict policy
+    assert violations == []

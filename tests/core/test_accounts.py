@@ -50,7 +50,8 @@ def test_wrong_password_gives_dutch_error_not_500(client, user):
 def test_empty_login_form_shows_required_errors(client):
     response = client.post("/account/inloggen/", {})
     assert response.status_code == 200
-    assert "Dit is een verplicht veld" in response.content.decode()
+    html = response.content.decode()
+    assert "Vul je gebruikersnaam of e-mailadres in." in html and "Vul je wachtwoord in." in html
 
 
 def test_logout_logs_out(client, user):
