@@ -3,7 +3,6 @@ in one transaction and a confirmation e-mail."""
 
 import logging
 
-from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import transaction
 from django.shortcuts import redirect
@@ -11,35 +10,12 @@ from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from leernetwerk.core.ratelimits import hit
+
 from .forms import AanmeldingForm, OrganisatieFormSet
 from .models import Aanmelding, AanmeldingOrganisatie
 
 logger = logging.getLogger(__name__)
-
-RATE_LIMIT = 5  # stored applications per address per window
-RATE_WINDOW = 60 * 60  # seconds
-
-
-def _client_address(request):
-    return request.META.get("REMOTE_ADDR", "onbekend")
-
-
-def _rate_key(request):
-    return f"pilots:aanmelding:{_client_address(request)}"
-
-
-def _over_limit(request):
-    return cache.get(_rate_key(request), 0) >= RATE_LIMIT
-
-
-def _count_attempt(request):
-    key = _rate_key(request)
-    if cache.add(key, 1, RATE_WINDOW):
-        return
-    try:
-        cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, RATE_WINDOW)
 
 
 def application_view(page, request):
@@ -58,15 +34,17 @@ def application_view(page, request):
         if form.is_spam:
             # Pretend success so bots learn nothing; store and send nothing.
             return redirect(page.url + page.reverse_subpage("thanks"))
-        if _over_limit(request):
-            context["rate_limited"] = True
-            status = 429
-        else:
-            if form.is_valid() and formset.is_valid():
+        if form.is_valid() and formset.is_valid():
+            # Counted and checked in one atomic step on the shared cache (RATE_LIMITS
+            # "aanmelding": stored applications per address), before anything is stored.
+            if hit(request, "aanmelding"):
+                context["rate_limited"] = True
+                status = 429
+            else:
                 aanmelding = _store(page, form, formset)
-                _count_attempt(request)
                 _confirm(request, page, aanmelding)
                 return redirect(page.url + page.reverse_subpage("thanks"))
+        else:
             status = 400
     else:
         form = AanmeldingForm()

@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from .models import Aanmelding, PilotIndexPage, PilotPage, Programma, RegioRedactie
 from .permissions import ensure_pilot_workflow, sync_region_page_permissions
@@ -19,8 +19,32 @@ class RegioRedactieViewSet(SnippetViewSet):
     list_display = ["regio", "group"]
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def escape_formula(value):
+    """A cell that a spreadsheet would run as a formula gets a leading apostrophe (OWASP)."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+class AanmeldingIndexView(IndexView):
+    """CSV export of applications with formula injection escaped (=HYPERLINK(...) etc.);
+    Wagtail's XLSX export already stores such cells as text."""
+
+    def write_csv_row(self, writer, row_dict):
+        return writer.writerow(
+            {
+                field: escape_formula(self.preprocess_field_value(field, value, self.FORMAT_CSV))
+                for field, value in row_dict.items()
+            }
+        )
+
+
 class AanmeldingViewSet(SnippetViewSet):
     model = Aanmelding
+    index_view_class = AanmeldingIndexView
     icon = "form"
     list_display = ["regio", "contact_name", "oproep", "status", "submitted_at"]
     list_filter = ["status", "oproep"]

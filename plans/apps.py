@@ -7,7 +7,6 @@ class PlansConfig(AppConfig):
     verbose_name = "Toekomstplan"
 
     def ready(self):
-        from . import throttling  # noqa: F401  (connects the auth signal receivers)
         from .containment import install_log_record_factory
 
         install_log_record_factory()

@@ -6,14 +6,31 @@ from datetime import date
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.forms import inlineformset_factory, modelformset_factory
 
 from .models import Action, NetworkMember, Plan, PlanDomain, ReviewEntry, Role
 from .models.plan import CONSENT_AGE
 
 DIGITS = re.compile(r"\d")
+# Size limits (issue 15): a plan stays a plan, not a document store. Each free text field
+# holds at most TEXT_LIMIT characters; steuncirkel and actions at most MAX_ROWS rows.
+TEXT_LIMIT = 4000
+MAX_ROWS = 40
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 SUPPORT_CHOICES = [("", "Nog niet bekend"), ("ja", "Ja"), ("nee", "Nee")]
+
+
+class LimitedText:
+    """Every free text field of the form holds at most TEXT_LIMIT characters."""
+
+    def limit_text(self):
+        message = f"Gebruik hier hoogstens {TEXT_LIMIT} tekens."
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField) and field.max_length is None:
+                field.max_length = TEXT_LIMIT
+                field.validators.append(MaxLengthValidator(TEXT_LIMIT, message=message))
+                field.widget.attrs.setdefault("maxlength", str(TEXT_LIMIT))
 
 
 def _age(born, today=None):
@@ -95,7 +112,7 @@ class VersionedForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
 
-class PlanForm(forms.ModelForm):
+class PlanForm(LimitedText, forms.ModelForm):
     class Meta:
         model = Plan
         fields = ["first_name", "date_of_birth", "dreams", "perspective", "risks", "safety"]
@@ -133,6 +150,7 @@ class PlanForm(forms.ModelForm):
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
             self.answer_keys.append(key)
+        self.limit_text()
 
     def clean_first_name(self):
         return clean_first_name(self.cleaned_data["first_name"])
@@ -174,7 +192,7 @@ class PlanForm(forms.ModelForm):
         return plan
 
 
-class DomainForm(forms.ModelForm):
+class DomainForm(LimitedText, forms.ModelForm):
     support = forms.ChoiceField(
         label="Is hier steun nodig?",
         choices=SUPPORT_CHOICES,
@@ -196,6 +214,7 @@ class DomainForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         value = self.instance.support_needed
         self.initial["support"] = {True: "ja", False: "nee"}.get(value, "")
+        self.limit_text()
 
     def save(self, commit=True):
         domain = super().save(commit=False)
@@ -205,7 +224,11 @@ class DomainForm(forms.ModelForm):
         return domain
 
 
-DomainFormSet = modelformset_factory(PlanDomain, form=DomainForm, extra=0, can_delete=False)
+# edit_only: a row added by hand to the POST can never create a domain (it used to reach
+# the database and fail there with a 500).
+DomainFormSet = modelformset_factory(
+    PlanDomain, form=DomainForm, extra=0, can_delete=False, edit_only=True
+)
 
 NetworkFormSet = inlineformset_factory(
     Plan,
@@ -213,6 +236,9 @@ NetworkFormSet = inlineformset_factory(
     fields=["name", "relation", "contact"],
     extra=2,
     can_delete=True,
+    max_num=MAX_ROWS,
+    validate_max=True,
+    absolute_max=MAX_ROWS + 10,
     labels={"contact": "Telefoon of e-mail (niet verplicht)"},
     error_messages={
         "name": {"required": "Vul een naam in."},
@@ -276,10 +302,19 @@ class ActionForm(forms.ModelForm):
         return data
 
 
-ActionFormSet = inlineformset_factory(Plan, Action, form=ActionForm, extra=1, can_delete=True)
+ActionFormSet = inlineformset_factory(
+    Plan,
+    Action,
+    form=ActionForm,
+    extra=1,
+    can_delete=True,
+    max_num=MAX_ROWS,
+    validate_max=True,
+    absolute_max=MAX_ROWS + 10,
+)
 
 
-class ReviewForm(forms.ModelForm):
+class ReviewForm(LimitedText, forms.ModelForm):
     class Meta:
         model = ReviewEntry
         fields = ["date", "text"]
@@ -288,6 +323,10 @@ class ReviewForm(forms.ModelForm):
             "text": {"required": "Beschrijf wat er is besproken."},
             "date": {"required": "Vul een datum in.", "invalid": "Vul een geldige datum in."},
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.limit_text()
 
 
 class InviteForm(forms.Form):

@@ -1,5 +1,6 @@
 """Revisions: a snapshot after every save, and a readable diff between two snapshots."""
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 from .models import PlanRevision
@@ -60,9 +61,14 @@ def snapshot(plan):
 
 
 def record_revision(plan, user):
-    return PlanRevision.objects.create(
+    """Snapshot the plan; only the newest ``PLANS_MAX_REVISIONS`` snapshots are kept."""
+    revision = PlanRevision.objects.create(
         plan=plan, number=plan.version, author=user, snapshot=snapshot(plan)
     )
+    keep = settings.PLANS_MAX_REVISIONS
+    if plan.version > keep:
+        PlanRevision.objects.filter(plan=plan, number__lte=plan.version - keep).delete()
+    return revision
 
 
 def _flatten(snap):

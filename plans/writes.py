@@ -4,9 +4,10 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from leernetwerk.core.privacy import current_privacy_version
+
 from .history import record_revision
 from .models import Membership, Plan, PlanDomain, Role
-from .models.plan import PRIVACY_STATEMENT_VERSION
 
 
 class Conflict(Exception):
@@ -22,12 +23,13 @@ def save_version(plan, expected_version, user, apply):
     with transaction.atomic():
         now = timezone.now()
         matched = Plan.objects.filter(pk=plan.pk, version=expected_version).update(
-            version=F("version") + 1, updated_at=now
+            version=F("version") + 1, updated_at=now, idle_warning_sent_at=None
         )
         if not matched:
             raise Conflict
         plan.version = expected_version + 1
         plan.updated_at = now
+        plan.idle_warning_sent_at = None  # in use again: no closing for inactivity
         apply()
         return record_revision(plan, user)
 
@@ -54,7 +56,7 @@ def create_plan(template, data, user):
         answers=answers,
         created_by=user,
         consent_at=now,
-        privacy_statement_version=PRIVACY_STATEMENT_VERSION,
+        privacy_statement_version=current_privacy_version(),
         under_16=under_16,
         parental_consent_name=data.get("parental_consent_name", "") if under_16 else "",
         parental_consent_at=now if under_16 else None,

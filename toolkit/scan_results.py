@@ -5,11 +5,17 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from statistics import median
 
+from django.conf import settings
 from django.db.models import Avg
 
 from .models import Antwoord, Deelnemer, OrganisatieType, Scan, ScanThema
 
 MIN_REGIONS_FOR_AVERAGE = 5  # below this the average could reveal single regions
+
+
+def min_group_size():
+    """No figure is shown for fewer participants than this (PARTICIPATIESCAN_MIN_GROUP)."""
+    return settings.PARTICIPATIESCAN_MIN_GROUP
 
 
 @dataclass
@@ -23,7 +29,7 @@ class Spread:
 
     @staticmethod
     def _summary(scores):
-        if not scores:
+        if not scores or len(scores) < min_group_size():
             return None
         return {"min": min(scores), "median": median(scores), "max": max(scores), "n": len(scores)}
 
@@ -32,10 +38,29 @@ class Spread:
         return self._summary(self.scores)
 
     def per_type(self):
-        return [
-            (label, self._summary(self.by_type.get(value, [])))
+        """Figures per organisation type, for groups of at least ``min_group_size()``.
+
+        A group that is too small is left out, and so is no group that could be worked
+        out by subtraction: when the left-out groups together have fewer people than the
+        minimum (overall minus the shown groups would reveal them), the smallest shown
+        groups are left out too, until the left-out remainder is big enough."""
+        minimum = min_group_size()
+        groups = [
+            (value, label, self.by_type[value])
             for value, label in OrganisatieType.choices
             if self.by_type.get(value)
+        ]
+        hidden = {value for value, _, scores in groups if len(scores) < minimum}
+        remainder = sum(len(scores) for value, _, scores in groups if value in hidden)
+        shown = sorted(((len(scores), value) for value, _, scores in groups if value not in hidden))
+        while hidden and remainder < minimum and shown:
+            size, value = shown.pop(0)
+            hidden.add(value)
+            remainder += size
+        if hidden and remainder < minimum:
+            return []
+        return [
+            (label, self._summary(scores)) for value, label, scores in groups if value not in hidden
         ]
 
 
@@ -118,7 +143,8 @@ def report_rows(scan, thema_list=None):
                     "factor": factor,
                     "spread": spread_.summary,
                     "per_type": spread_.per_type(),
-                    "current": comp["current"].get(factor.pk),
+                    # An average of fewer than the minimum is one person's score: not shown.
+                    "current": comp["current"].get(factor.pk) if spread_.summary else None,
                     "earlier": [averages.get(factor.pk) for _, averages in comp["earlier"]],
                     "national": comp["national"].get(factor.pk) if comp["national"] else None,
                 }

@@ -10,6 +10,7 @@ from wagtail.models import Page
 
 from leernetwerk.sitesearch.analysis import words
 
+from . import snapshot, vocabulary
 from .contract import FACET_LABELS, FACETS, InvalidSearch, SearchRequest, clean_text
 from .service import search
 
@@ -82,10 +83,18 @@ def _pager(search_request, response):
 
 
 def _record_hit(q):
-    """Count the search for Wagtail's popular-searches report (never breaks the page)."""
+    """Count the search for Wagtail's popular-searches report (never breaks the page).
+
+    Only topic searches are kept: a query that may hold personal data (an e-mail address,
+    a phone or BSN-like number, a postcode, a name the content does not use) is not
+    stored (rule: ``leernetwerk.core.privacy.query_may_be_recorded``)."""
     try:
         from wagtail.contrib.search_promotions.models import Query
 
+        from leernetwerk.core.privacy import query_may_be_recorded
+
+        if not query_may_be_recorded(q, vocabulary.current(snapshot.current_token()).terms):
+            return
         Query.get(q).add_hit()
     except Exception:  # the count is a nicety; a failed write must not fail the search
         logger.warning("Zoekopdracht niet geteld", exc_info=True)

@@ -50,6 +50,13 @@ class ToekomstplanTemplatePage(RoutablePageMixin, BasePage):
         verbose_name = _("toekomstplan-sjabloon")
         verbose_name_plural = _("toekomstplan-sjablonen")
 
+    def get_context(self, request, *args, **kwargs):
+        from ..access import can_start_plans
+
+        context = super().get_context(request, *args, **kwargs)
+        context["can_start"] = can_start_plans(request.user)
+        return context
+
     def blocks_of(self, block_type):
         return [block.value for block in self.sections if block.block_type == block_type]
 

@@ -12,7 +12,6 @@ from django.utils.translation import gettext_lazy as _
 
 from .sharing import Membership
 
-PRIVACY_STATEMENT_VERSION = "2026-1"
 CONSENT_AGE = 16
 
 
@@ -59,6 +58,10 @@ class Plan(models.Model):
         _("status"), max_length=12, choices=Status.choices, default=Status.ACTIEF
     )
     closed_at = models.DateTimeField(_("afgesloten op"), null=True, blank=True)
+    # Retention of idle plans: the owner is warned before an unused plan is closed.
+    idle_warning_sent_at = models.DateTimeField(
+        _("waarschuwing inactiviteit verstuurd op"), null=True, blank=True
+    )
     # Optimistic concurrency: a save must name the version it was based on.
     version = models.PositiveIntegerField(default=1)
     created_by = models.ForeignKey(

@@ -3,7 +3,7 @@
 from django.http import JsonResponse
 from django.urls import reverse
 
-from ..access import log_access, plan_view
+from ..access import log_access, log_list, plan_view
 from ..containment import contain
 from ..history import snapshot
 from ..models import AccessLogEntry, Plan
@@ -11,7 +11,8 @@ from ..models import AccessLogEntry, Plan
 
 @contain
 def api_plans(request):
-    plans = Plan.objects.connected(request.user).order_by("-updated_at", "-pk")
+    plans = list(Plan.objects.connected(request.user).order_by("-updated_at", "-pk"))
+    log_list(request, plans, "API: planoverzicht")
     items = [
         {
             "referentie": str(plan.reference),

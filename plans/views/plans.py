@@ -2,7 +2,9 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import IntegrityError
 from django.db.models import Count, Q
+from django.forms.formsets import BaseFormSet
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
@@ -10,8 +12,9 @@ from django.views.decorators.debug import sensitive_post_parameters, sensitive_v
 from django.views.decorators.http import require_POST
 
 from leernetwerk.core.models import paginate
+from leernetwerk.core.privacy import current_privacy_version, privacy_url
 
-from ..access import WRITERS, log_access, plan_view, require_open
+from ..access import WRITERS, can_start_plans, log_access, log_list, plan_view, require_open
 from ..containment import contain
 from ..forms import (
     ActionFormSet,
@@ -40,7 +43,9 @@ def plan_list(request):
         .annotate(open_actions=Count("actions", filter=~Q(actions__status=Action.Status.KLAAR)))
         .order_by("-updated_at", "-pk")
     )
-    return render(request, "plans/plan_list.html", {"plans": paginate(request, plans)})
+    page = paginate(request, plans)
+    log_list(request, page, "planoverzicht")
+    return render(request, "plans/plan_list.html", {"plans": page})
 
 
 @login_required
@@ -50,13 +55,21 @@ def plan_list(request):
 @sensitive_variables()
 def plan_start(request, template_id):
     template = get_object_or_404(ToekomstplanTemplatePage.objects.live().public(), pk=template_id)
+    if not can_start_plans(request.user):
+        return render(request, "plans/start_forbidden.html", {"template": template}, status=403)
     form = PlanStartForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         plan = create_plan(template, form.cleaned_data, request.user)
         log_access(request, plan, Log.CREATE, f"gestart met sjabloon {template.pk}")
         messages.success(request, "Het plan is aangemaakt. Vul het samen met de jongere in.")
         return redirect("plans:edit", reference=plan.reference)
-    return render(request, "plans/plan_start.html", {"form": form, "template": template})
+    context = {
+        "form": form,
+        "template": template,
+        "privacy_url": privacy_url(),
+        "privacy_version": current_privacy_version(),
+    }
+    return render(request, "plans/plan_start.html", context)
 
 
 @plan_view()
@@ -77,10 +90,12 @@ def plan_detail(request, plan):
 
 def _versioned_edit(request, plan, *, make_forms, template, what, title, merge_values=None):
     """Validate everything first, then save only if nobody saved in between."""
-    require_open(plan)
+    require_open(plan, request)
     if request.method == "POST":
         version_form = VersionedForm(request.POST)
         forms = make_forms(request.POST, plan)
+        if _tampered(forms):
+            return _bad_request(request, plan)
         valid = [version_form.is_valid()] + [form.is_valid() for form in forms]
         if all(valid):
             base = version_form.cleaned_data["version"]
@@ -88,16 +103,36 @@ def _versioned_edit(request, plan, *, make_forms, template, what, title, merge_v
                 save_version(plan, base, request.user, lambda: [form.save() for form in forms])
             except Conflict:
                 return _conflict(request, plan, base, make_forms, template, title, merge_values)
+            except IntegrityError:  # rows that no honest form sends; nothing was saved
+                return _bad_request(request, plan)
             log_access(request, plan, Log.WRITE, what)
             messages.success(request, "Opgeslagen. Er is een nieuwe versie van het plan gemaakt.")
             return redirect("plans:detail", reference=plan.reference)
         if not version_form.is_valid():
             messages.error(request, "Het formulier is niet compleet. Laad de pagina opnieuw.")
+        log_access(request, plan, Log.READ, f"{title}: formulier met fouten getoond")
     else:
         version_form = VersionedForm(initial={"version": plan.version})
         forms = make_forms(None, plan)
+        log_access(request, plan, Log.READ, f"{title}: geopend")
     context = {"plan": plan, "forms": forms, "version_form": version_form, "title": title}
     return render(request, template, context)
+
+
+def _tampered(forms):
+    """A formset whose management data is missing or was changed by hand."""
+    return any(
+        isinstance(form, BaseFormSet) and not form.management_form.is_valid() for form in forms
+    )
+
+
+def _bad_request(request, plan):
+    log_access(request, plan, Log.DENIED, "onjuist formulier geweigerd")
+    message = (
+        "Het formulier is onvolledig of aangepast verstuurd. Er is niets opgeslagen. "
+        "Laad de pagina opnieuw en probeer het nog eens."
+    )
+    return render(request, "plans/forbidden.html", {"plan": plan, "message": message}, status=400)
 
 
 def _conflict(request, stale_plan, base, make_forms, template, title, merge_values):
@@ -118,6 +153,7 @@ def _conflict(request, stale_plan, base, make_forms, template, title, merge_valu
     forms = make_forms(data, plan)
     for form in forms:
         form.is_valid()  # show the merged values with any errors against the new state
+    log_access(request, plan, Log.READ, f"{title}: conflictweergave")
     context = {
         "plan": plan,
         "forms": forms,

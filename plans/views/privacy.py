@@ -23,6 +23,7 @@ OWNER = {Role.EIGENAAR}
 
 @plan_view(roles=OWNER)
 def access_log(request, plan):
+    log_access(request, plan, Log.READ, "toegangslog bekeken")
     entries = AccessLogEntry.objects.filter(plan_ref=plan.reference).select_related("user")
     return render(
         request, "plans/access_log.html", {"plan": plan, "entries": paginate(request, entries)}
@@ -63,7 +64,8 @@ def inzage_data(plan):
         "toegangslog": [
             {
                 "wanneer": e.created_at,
-                "wie": str(e.user or ""),
+                "wie": e.who,
+                "rol": e.role,
                 "actie": e.action,
                 "wat": e.detail,
                 "ip": e.ip_address,
@@ -102,9 +104,10 @@ def export_pdf(request, plan):
 def erase(request, plan):
     form = EraseForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        erase_plan(plan)
+        erase_plan(plan, reason="gewist door de eigenaar", actor=request.user, request=request)
         messages.success(
             request, "Het plan is definitief gewist, met alle versies en uitnodigingen."
         )
         return redirect("plans:list")
+    log_access(request, plan, Log.READ, "wispagina bekeken")
     return render(request, "plans/plan_erase.html", {"plan": plan, "form": form})

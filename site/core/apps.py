@@ -20,4 +20,6 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from . import checks  # noqa: F401  (registers the deployment checks)
+
         post_migrate.connect(_sync_roles_after_migrate, dispatch_uid="core.sync_roles")

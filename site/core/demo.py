@@ -184,3 +184,104 @@ def load_featured(home, count=3):
     lessons = lesson_model.objects.live().descendant_of(home).order_by("-first_published_at")
     for order, lesson in enumerate(lessons[:count]):
         HomeFeaturedItem.objects.create(home=home, page=lesson, sort_order=order)
+
+
+# --- Trust pages (issue 15) -------------------------------------------------------------
+
+PRIVACY_TEXT = """
+Op dit platform werk je samen aan kennis over jongeren van 16 tot 27 jaar. Sommige
+onderdelen, vooral het toekomstplan, bevatten persoonsgegevens en soms gegevens over
+gezondheid. Hier lees je welke gegevens we bewaren, waarom, hoe lang en wat je rechten zijn.
+
+Voor een account bewaren we je naam, e-mailadres, organisatie, functie en regio. Die
+gebruiken we om je te laten inloggen, om je als professional goed te keuren en om je
+berichten over je account te sturen. We delen ze met niemand buiten het platform.
+
+Een toekomstplan is van de jongere. Alleen mensen die de eigenaar persoonlijk uitnodigt,
+kunnen het zien. Elke keer dat iemand een plan bekijkt of wijzigt, leggen we dat vast in
+een toegangslog. De eigenaar kan dat log inzien, het plan downloaden en het laten wissen.
+
+Een afgesloten plan wissen we na de bewaartermijn. Een plan waarin lange tijd niets
+gebeurt, sluiten we na een waarschuwing aan de eigenaar. Het toegangslog bewaren we
+vijf jaar, zoals de regels voor zorggegevens vragen.
+
+Ben je jonger dan 16 jaar? Dan is voor een toekomstplan ook toestemming nodig van je
+ouder of voogd.
+
+Je hebt recht op inzage, correctie en verwijdering van je gegevens. Je gegevens download
+je op je accountpagina; daar kun je je account ook verwijderen. Heb je een vraag of een
+klacht? Neem contact met ons op. Je kunt ook een klacht indienen bij de Autoriteit
+Persoonsgegevens.
+"""
+
+CONTACT_TEXT = """
+Heb je een vraag over het leernetwerk, een les die je wilt delen of een probleem met je
+account? Stuur een e-mail naar de redactie via leernetwerk@example.org. We reageren
+binnen vijf werkdagen.
+
+Gaat het om de privacy van een toekomstplan of wil je een datalek melden? Zet dan
+'privacy' in de onderwerpregel; die berichten behandelen we met voorrang.
+"""
+
+COLOFON_TEXT = """
+Het Leernetwerk 16-27 is een platform van de landelijke aanpak voor kwetsbare jongeren van
+16 tot 27 jaar. De inhoud komt van professionals, pilotregio's, jongeren met
+ervaringskennis en de redactie.
+
+Redactie en beheer: de samenwerkende kennisinstituten van de aanpak. Techniek: gebouwd
+met Wagtail en Django, open source. De demo-inhoud van deze site is verzonnen.
+"""
+
+
+def load_trust_pages(home):
+    """Privacy statement, accessibility statement, contact and colofon, linked in the footer."""
+    import datetime
+
+    from .models import AccessibilityStatementPage, InfoPage, PrivacyStatementPage, TrustSettings
+
+    privacy = upsert_page(
+        home,
+        PrivacyStatementPage,
+        "privacy",
+        title="Privacyverklaring",
+        version="2026-1",
+        effective_from=datetime.date(2026, 1, 1),
+        intro=rich("Zo gaan we om met je gegevens."),
+        body=paragraph_body(PRIVACY_TEXT),
+    )
+    accessibility = upsert_page(
+        home,
+        AccessibilityStatementPage,
+        "toegankelijkheid",
+        title="Toegankelijkheidsverklaring",
+        organisation="Leernetwerk 16-27",
+        status=AccessibilityStatementPage.Status.B,
+        statement_date=datetime.date(2026, 1, 15),
+        scope=rich("Deze verklaring geldt voor alle pagina's van het Leernetwerk 16-27."),
+        research=rich(
+            "Elke paginasoort wordt bij elke wijziging automatisch getoetst met axe-core op "
+            "WCAG 2.1 A en AA, en met het toetsenbord doorlopen. Een onderzoek door een "
+            "onafhankelijke partij is gepland."
+        ),
+        known_issues=rich(
+            "De grafieken bij persona's zijn afbeeldingen; dezelfde cijfers staan in een "
+            "tabel eronder. De PDF-bestanden zijn nog niet volledig getagd."
+        ),
+        contact=rich(
+            "Loop je tegen een probleem aan? Meld het via de contactpagina. We reageren binnen "
+            "vijf werkdagen. Ben je niet tevreden met de reactie, dan kun je je wenden tot de "
+            "Nationale ombudsman."
+        ),
+    )
+    contact = upsert_page(
+        home, InfoPage, "contact", title="Contact", body=paragraph_body(CONTACT_TEXT)
+    )
+    colofon = upsert_page(
+        home, InfoPage, "colofon", title="Colofon", body=paragraph_body(COLOFON_TEXT)
+    )
+    site = Site.objects.get(root_page=home)
+    trust = TrustSettings.for_site(site)
+    trust.privacy_page, trust.accessibility_page = privacy, accessibility
+    trust.contact_page, trust.colofon_page = contact, colofon
+    trust.save()
+    return {"privacy": privacy, "toegankelijkheid": accessibility, "contact": contact}

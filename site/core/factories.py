@@ -22,6 +22,16 @@ class UserFactory(factory.django.DjangoModelFactory):
         if create:
             self.save(update_fields=["password"])
 
+    @factory.post_generation
+    def verified_email(self, create, extracted, **kwargs):
+        # Like an account that confirmed its address (allauth requires it before login).
+        if create and extracted is not False and self.email:
+            from allauth.account.models import EmailAddress
+
+            EmailAddress.objects.get_or_create(
+                user=self, email=self.email.lower(), defaults={"verified": True, "primary": True}
+            )
+
 
 def make_home():
     """A published HomePage as the default site's root (replaces Wagtail's placeholder)."""

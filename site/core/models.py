@@ -248,3 +248,145 @@ class MainMenuItem(MenuItem):
 
 class FooterLink(MenuItem):
     setting = ParentalKey(NavigationSettings, on_delete=models.CASCADE, related_name="footer_links")
+
+
+# --- Trust pages (issue 15): privacy, accessibility, contact, colofon ----------------------
+
+
+class InfoPage(BasePage):
+    """A fixed information page such as contact or the colofon."""
+
+    intro = RichTextField(_("inleiding"), blank=True, features=["bold", "italic", "link"])
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("inhoud"))
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+    parent_page_types = ["core.HomePage"]
+    subpage_types: list = []
+
+    class Meta:
+        verbose_name = _("informatiepagina")
+
+
+class PrivacyStatementPage(BasePage):
+    """The privacy statement. Consent (accounts, plans) records the live version."""
+
+    version = models.CharField(
+        _("versie"),
+        max_length=20,
+        help_text=_(
+            "Verhoog de versie bij elke inhoudelijke wijziging, bijvoorbeeld 2026-2. "
+            "Toestemming wordt vastgelegd met de versie die op dat moment gepubliceerd is."
+        ),
+    )
+    effective_from = models.DateField(_("geldig vanaf"))
+    intro = RichTextField(_("inleiding"), blank=True, features=["bold", "italic", "link"])
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("inhoud"))
+
+    content_panels = Page.content_panels + [
+        FieldPanel("version"),
+        FieldPanel("effective_from"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+    parent_page_types = ["core.HomePage"]
+    subpage_types: list = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("privacyverklaring")
+
+
+class AccessibilityStatementPage(BasePage):
+    """Toegankelijkheidsverklaring after the Digitoegankelijk model: status, scope,
+    research, known problems, measures and how to report a problem."""
+
+    class Status(models.TextChoices):
+        A = "A", _("A: voldoet volledig")
+        B = "B", _("B: voldoet gedeeltelijk")
+        C = "C", _("C: eerste maatregelen genomen")
+        D = "D", _("D: geen maatregelen genomen")
+        E = "E", _("E: geen verklaring")
+
+    organisation = models.CharField(_("organisatie"), max_length=200)
+    status = models.CharField(_("status"), max_length=1, choices=Status.choices)
+    statement_date = models.DateField(_("datum van de verklaring"))
+    last_reviewed = models.DateField(_("laatst herzien op"), null=True, blank=True)
+    scope = RichTextField(_("reikwijdte"), features=["bold", "italic", "link", "ul"])
+    research = RichTextField(
+        _("onderzoek en resultaten"), features=["bold", "italic", "link", "ul"]
+    )
+    known_issues = RichTextField(
+        _("bekende problemen en maatregelen"), blank=True, features=["bold", "italic", "link", "ul"]
+    )
+    contact = RichTextField(_("contact en klachten"), features=["bold", "italic", "link", "ul"])
+
+    content_panels = Page.content_panels + [
+        FieldPanel("organisation"),
+        FieldPanel("status"),
+        FieldPanel("statement_date"),
+        FieldPanel("last_reviewed"),
+        FieldPanel("scope"),
+        FieldPanel("research"),
+        FieldPanel("known_issues"),
+        FieldPanel("contact"),
+    ]
+    parent_page_types = ["core.HomePage"]
+    subpage_types: list = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("toegankelijkheidsverklaring")
+
+
+@register_setting(icon="lock")
+class TrustSettings(BaseSiteSetting):
+    """The trust pages the footer and the consent texts link to."""
+
+    privacy_page = models.ForeignKey(
+        "core.PrivacyStatementPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("privacyverklaring"),
+    )
+    accessibility_page = models.ForeignKey(
+        "core.AccessibilityStatementPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("toegankelijkheidsverklaring"),
+    )
+    contact_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("contact"),
+    )
+    colofon_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("colofon"),
+    )
+
+    panels = [
+        FieldPanel("privacy_page"),
+        FieldPanel("accessibility_page"),
+        FieldPanel("contact_page"),
+        FieldPanel("colofon_page"),
+    ]
+
+    class Meta:
+        verbose_name = _("vertrouwenspagina's")
+
+    def links(self):
+        pages = [self.privacy_page, self.accessibility_page, self.contact_page, self.colofon_page]
+        return [page for page in pages if page is not None and page.live]

@@ -13,6 +13,7 @@ from django.contrib.auth.models import Group, Permission
 REDACTIE = "Redactie NJi"
 MODERATOR = "Moderator"
 PROFESSIONAL = "Professional"
+BEHEER_ACCOUNTS = "Beheer accounts"
 
 # Wagtail's initial migrations create these; our roles replace them (see below).
 WAGTAIL_DEFAULT_GROUPS = ("Editors", "Moderators")
@@ -59,6 +60,8 @@ MODEL_PERMISSIONS = {
     ],
     MODERATOR: ["wagtailadmin.access_admin"],
     PROFESSIONAL: [],
+    # Manages front-end accounts (users/roles.py adds the account permissions); no pages.
+    BEHEER_ACCOUNTS: ["wagtailadmin.access_admin"],
 }
 
 

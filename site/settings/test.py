@@ -24,3 +24,7 @@ WHITENOISE_AUTOREFRESH = True  # serve from the finders; no collectstatic needed
 # Page cache off for the suite (a local-memory cache outlives each test); the page cache
 # tests switch it on themselves. Independent of REDIS_URL in the developer's environment.
 PAGECACHE_ENABLED = False
+
+# Two-factor authentication is switched on by the tests that are about it (override_settings);
+# the rest log in with force_login. check --deploy refuses this in production (E003).
+TWO_FACTOR_REQUIRED = False

@@ -1,51 +1,80 @@
-"""Front-end account pages, styled like the site (the CMS has its own login)."""
+"""Front-end account pages with Dutch paths: django-allauth's views under allauth's own
+URL names (so its redirects and e-mails find them), plus the profile pages.
 
-from django.contrib.auth import views as auth_views
-from django.urls import path, reverse_lazy
+Only the allauth views the site uses are listed; the CMS login (/cms/login/) redirects
+to the login here, so every login passes the same lockout and two-factor check.
+"""
 
-app_name = "accounts"
+from allauth.account import views as account_views
+from allauth.mfa.totp import views as totp_views
+from django.urls import include, path, re_path
+
+from leernetwerk.core.ratelimits import limit_posts
+
+from . import views
+from .middleware import marks_setup
 
 urlpatterns = [
+    path("inloggen/", account_views.login, name="account_login"),
+    path("uitloggen/", account_views.logout, name="account_logout"),
+    path("inactief/", account_views.account_inactive, name="account_inactive"),
     path(
-        "inloggen/",
-        auth_views.LoginView.as_view(
-            template_name="accounts/login.html", redirect_authenticated_user=True
-        ),
-        name="login",
+        "registreren/",
+        limit_posts("registratie")(account_views.signup),
+        name="account_signup",
+    ),
+    path("opnieuw-inloggen/", account_views.reauthenticate, name="account_reauthenticate"),
+    path(
+        "opnieuw-inloggen/code/",
+        account_views.request_reauthentication_code,
+        name="account_request_reauthentication_code",
     ),
     path(
-        "uitloggen/",
-        auth_views.LogoutView.as_view(template_name="accounts/logged_out.html"),
-        name="logout",
+        "opnieuw-inloggen/code/bevestigen/",
+        account_views.confirm_reauthentication_code,
+        name="account_confirm_reauthentication_code",
     ),
+    path("e-mail/", account_views.email, name="account_email"),
+    path(
+        "e-mail/bevestigen/",
+        account_views.email_verification_sent,
+        name="account_email_verification_sent",
+    ),
+    re_path(
+        r"^e-mail/bevestigen/(?P<key>[-:\w]+)/$",
+        account_views.confirm_email,
+        name="account_confirm_email",
+    ),
+    path("wachtwoord/", account_views.password_change, name="account_change_password"),
+    path("wachtwoord/instellen/", account_views.password_set, name="account_set_password"),
     path(
         "wachtwoord-vergeten/",
-        auth_views.PasswordResetView.as_view(
-            template_name="accounts/password_reset_form.html",
-            email_template_name="accounts/password_reset_email.txt",
-            subject_template_name="accounts/password_reset_subject.txt",
-            success_url=reverse_lazy("accounts:password_reset_done"),
-        ),
-        name="password_reset",
+        limit_posts("wachtwoord", keys=("ip", "email"))(account_views.password_reset),
+        name="account_reset_password",
     ),
     path(
         "wachtwoord-vergeten/verstuurd/",
-        auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html"),
-        name="password_reset_done",
+        account_views.password_reset_done,
+        name="account_reset_password_done",
     ),
-    path(
-        "wachtwoord-herstellen/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(
-            template_name="accounts/password_reset_confirm.html",
-            success_url=reverse_lazy("accounts:password_reset_complete"),
-        ),
-        name="password_reset_confirm",
+    re_path(
+        r"^wachtwoord-herstellen/(?P<uidb36>[0-9A-Za-z]+)-(?P<key>.+)/$",
+        account_views.password_reset_from_key,
+        name="account_reset_password_from_key",
     ),
     path(
         "wachtwoord-herstellen/klaar/",
-        auth_views.PasswordResetCompleteView.as_view(
-            template_name="accounts/password_reset_complete.html"
-        ),
-        name="password_reset_complete",
+        account_views.password_reset_from_key_done,
+        name="account_reset_password_from_key_done",
     ),
+    # allauth's TOTP set-up, wrapped so that the session that set it up counts as verified.
+    path(
+        "tweestapsverificatie/totp/activate/",
+        marks_setup(totp_views.activate_totp),
+        name="mfa_activate_totp",
+    ),
+    path("tweestapsverificatie/", include("allauth.mfa.urls")),
+    path("profiel/", views.profile, name="account_profile"),
+    path("profiel/mijn-gegevens.json", views.download_data, name="account_data"),
+    path("profiel/verwijderen/", views.delete_account, name="account_delete"),
 ]

@@ -39,7 +39,10 @@ def wagtail_tree(transactional_db):
 @pytest.fixture
 def plan_site(wagtail_tree):
     template = make_template(wagtail_tree, title="Toekomstplan acht levensgebieden")
-    UserFactory(username="olga", email="olga@example.org", first_name="Olga")
+    from django.contrib.auth.models import Group
+
+    olga = UserFactory(username="olga", email="olga@example.org", first_name="Olga")
+    olga.groups.add(Group.objects.get(name="Professional"))  # only professionals start plans
     UserFactory(username="piet", email="piet@example.org", first_name="Piet")
     # Read here: the browser's event loop forbids ORM calls inside the test body.
     return {"url": template.url, "title": template.title}
@@ -47,7 +50,7 @@ def plan_site(wagtail_tree):
 
 def _login(page, live_server, username):
     page.goto(f"{live_server.url}/account/inloggen/")
-    page.fill("#id_username", username)
+    page.fill("#id_login", username)
     page.fill("#id_password", PASSWORD)
     with page.expect_navigation():
         page.click("main button[type=submit]")

@@ -71,7 +71,7 @@ def test_login_page_and_error(page, live_server, site_skeleton, assert_accessibl
     page.get_by_label("Gebruikersnaam").fill("niemand")
     page.get_by_label("Wachtwoord").fill("fout")
     page.locator("main").get_by_role("button", name="Inloggen").click()
-    expect(page.get_by_role("alert")).to_contain_text("juiste gebruikersnaam")
+    expect(page.get_by_role("alert")).to_contain_text("Inloggen is niet gelukt")
     assert_accessible(page)
 
 

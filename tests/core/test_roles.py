@@ -3,13 +3,20 @@ from django.contrib.auth.models import Group
 from wagtail.models import GroupPagePermission, Page
 
 from leernetwerk.core.factories import UserFactory
-from leernetwerk.core.roles import MODERATOR, PROFESSIONAL, REDACTIE, sync_roles
+from leernetwerk.core.roles import (
+    BEHEER_ACCOUNTS,
+    MODERATOR,
+    PROFESSIONAL,
+    REDACTIE,
+    sync_roles,
+)
 
 pytestmark = pytest.mark.django_db
 
 
 def test_groups_exist_after_migrate():
-    assert set(Group.objects.values_list("name", flat=True)) >= {REDACTIE, MODERATOR, PROFESSIONAL}
+    names = set(Group.objects.values_list("name", flat=True))
+    assert names >= {REDACTIE, MODERATOR, PROFESSIONAL, BEHEER_ACCOUNTS}
 
 
 def test_wagtails_default_groups_are_replaced_by_ours():
@@ -70,3 +77,48 @@ def test_professional_has_no_admin_access(client, home):
 
 def test_anonymous_is_redirected_from_admin(client, home):
     assert client.get("/cms/").status_code == 302
+
+
+# --- Accounts (issue 15): "Beheer accounts" manages front-end users, nothing else. ---
+
+
+def _front_end_user():
+    return UserFactory(username="jongere-of-professional", first_name="Noor")
+
+
+@pytest.mark.parametrize(
+    "role, can_manage", [(BEHEER_ACCOUNTS, True), (REDACTIE, True), (MODERATOR, False)]
+)
+def test_who_manages_front_end_accounts(client, home, role, can_manage):
+    manager, target = _member(role), _front_end_user()
+    client.force_login(manager)
+    expected = 200 if can_manage else 302  # no permission: Wagtail sends you back
+    assert client.get("/cms/frontendaccount/").status_code == expected
+    edit = client.get(f"/cms/frontendaccount/edit/{target.pk}/")
+    assert edit.status_code == expected
+
+
+def test_account_manager_approves_a_professional(client, home):
+    from leernetwerk.users.models import User
+
+    manager, target = _member(BEHEER_ACCOUNTS), _front_end_user()
+    client.force_login(manager)
+    data = {"first_name": "Noor", "last_name": "", "organisation": "Wijkteam", "function": ""}
+    response = client.post(
+        f"/cms/frontendaccount/edit/{target.pk}/", {**data, "approved": "on", "is_active": "on"}
+    )
+    assert response.status_code == 302
+    target.refresh_from_db()
+    assert target.professional == User.Professional.GOEDGEKEURD and target.approved_by == manager
+    assert target.groups.filter(name=PROFESSIONAL).exists()
+
+
+def test_account_manager_cannot_reach_cms_users_or_pages(client, home, superuser):
+    manager = _member(BEHEER_ACCOUNTS)
+    editor = _member(REDACTIE)
+    client.force_login(manager)
+    for user in (superuser, editor, manager):
+        assert client.get(f"/cms/frontendaccount/edit/{user.pk}/").status_code == 404
+    assert not Page.objects.get(pk=home.pk).permissions_for_user(manager).can_edit()
+    assert not manager.has_perm("auth.change_user") and not manager.has_perm("auth.change_group")
+    assert client.get("/cms/users/").status_code == 302  # Wagtail's user admin: not for them

@@ -18,7 +18,14 @@ def template(home):
 
 @pytest.fixture
 def owner(db):
-    return UserFactory(username="eigenaar", first_name="Olga", organisation="Wijkteam Noord")
+    """A professional (only professionals start plans) who owns the test plan."""
+    from django.contrib.auth.models import Group
+
+    from leernetwerk.core.roles import PROFESSIONAL
+
+    user = UserFactory(username="eigenaar", first_name="Olga", organisation="Wijkteam Noord")
+    user.groups.add(Group.objects.get(name=PROFESSIONAL))
+    return user
 
 
 @pytest.fixture

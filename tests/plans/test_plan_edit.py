@@ -5,9 +5,9 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from leernetwerk.core.privacy import current_privacy_version
 from plans.factories import edit_data, formset_data
 from plans.models import Action, NetworkMember, Plan, PlanRevision, ReviewEntry
-from plans.models.plan import PRIVACY_STATEMENT_VERSION
 
 
 def _start(client, template, **data):
@@ -29,7 +29,7 @@ def test_start_plan_from_template(client, template, owner):
     assert plan.domains.count() == 8
     assert plan.checklist[0] == {"item": "DigiD aangevraagd", "done": False}
     assert plan.answers[0]["question"] == "Waar word je blij van?"
-    assert plan.privacy_statement_version == PRIVACY_STATEMENT_VERSION
+    assert plan.privacy_statement_version == current_privacy_version()
     assert plan.consent_at is not None and not plan.under_16
     assert plan.revisions.count() == 1
     assert plan.access_log.filter(action="create").exists()

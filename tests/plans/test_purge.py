@@ -41,8 +41,8 @@ def test_purge_respects_the_period(template, owner):
     report = _purge()
     assert f"gewist: {old.reference}" in report and "1 plan(nen) gewist." in report
     assert set(Plan.objects.values_list("pk", flat=True)) == {recent.pk, active.pk}
-    trace = AccessLogEntry.objects.get(plan_ref=old.reference)
-    assert trace.action == "erase" and trace.user is None
+    trace = AccessLogEntry.objects.get(plan_ref=old.reference, action="erase")
+    assert trace.user is None and trace.detail == "bewaartermijn verstreken"  # the system
 
     assert "0 plan(nen) gewist." in _purge()  # safe to run again (daily)
 

@@ -138,3 +138,36 @@ def test_rows_of_another_plan_cannot_be_edited(client, plan, template, bewerker,
     foreign_member.refresh_from_db()
     assert foreign_member.name == "Oom Kees"
     assert not plan.network.filter(name="Gewijzigd").exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "role, status",
+    [
+        ("Professional", 200),
+        (None, 403),  # a registered account that is not (yet) approved, or a young person
+        ("Redactie NJi", 403),
+        ("Moderator", 403),
+        ("Beheer accounts", 403),
+    ],
+)
+def test_only_professionals_start_plans(client, template, role, status):
+    from django.contrib.auth.models import Group
+
+    from leernetwerk.core.factories import UserFactory
+    from plans.models import Plan
+
+    user = UserFactory(username=f"rol-{role or 'geen'}".replace(" ", "-"))
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    client.force_login(user)
+    url = reverse("plans:start", args=[template.pk])
+    assert client.get(url).status_code == status
+    client.post(url, {"first_name": "Sam", "consent": "on"})
+    assert Plan.objects.exists() == (status == 200)
+
+
+@pytest.mark.django_db
+def test_invited_young_person_cannot_start_plans(client, template, plan, lezer):
+    client.force_login(lezer)
+    assert client.get(reverse("plans:start", args=[template.pk])).status_code == 403

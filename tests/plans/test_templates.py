@@ -20,10 +20,13 @@ def test_template_page_shows_sections_and_start_link(client, template):
 
 
 @pytest.mark.django_db
-def test_template_page_start_button_for_logged_in_user(client, template, user):
-    client.force_login(user)
+def test_template_page_start_button_only_for_professionals(client, template, owner, user):
+    client.force_login(owner)
     html = client.get(template.url).content.decode()
     assert f"/toekomstplan/nieuw/{template.pk}/" in html
+    client.force_login(user)
+    html = client.get(template.url).content.decode()
+    assert f"/toekomstplan/nieuw/{template.pk}/" not in html
 
 
 @pytest.mark.django_db

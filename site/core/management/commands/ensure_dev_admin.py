@@ -25,8 +25,17 @@ class Command(BaseCommand):
         user.is_staff = user.is_superuser = True
         user.set_password(password)
         user.save()
+        # allauth asks for a confirmed address before login; this one is known.
+        from allauth.account.models import EmailAddress
+
+        EmailAddress.objects.get_or_create(
+            user=user, email=user.email.lower(), defaults={"verified": True, "primary": True}
+        )
         self.stdout.write(
             self.style.SUCCESS(
                 "Beheer: http://127.0.0.1:8000/cms/  gebruiker: admin  wachtwoord: " + password
             )
+        )
+        self.stdout.write(
+            "Bij de eerste keer inloggen stel je tweestapsverificatie in (een authenticator-app)."
         )

@@ -40,7 +40,8 @@ class Command(BaseCommand):
             home = demo.load_home()
             sections = demo.load_sections(home)
             demo.load_navigation(home, sections)
-            self.stdout.write("Paginastructuur en navigatie klaar.")
+            demo.load_trust_pages(home)
+            self.stdout.write("Paginastructuur, navigatie en vertrouwenspagina's klaar.")
             for app_name in selected:
                 if not apps.is_installed(app_name):
                     continue
