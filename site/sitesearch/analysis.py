@@ -18,6 +18,7 @@ stores the terms and, with less weight, the parts; a query matches a compound by
 its whole term or by its leaves.
 """
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -89,13 +90,19 @@ def token(raw: str) -> Token | None:
                 parts.extend(stem(p) for p in compounds.parts(piece))
                 leaves.extend(stem(p) for p in compounds.leaves(piece) or (piece,))
         return Token(word, stem(word), _unique(parts), _unique(leaves))
+    if len(pieces) == 2 and pieces[0].isdigit() and pieces[1].isalpha():
+        # An age or amount with its unit: 18-jarige is 18 (and jarig).
+        return Token("".join(pieces), pieces[0], (stem(pieces[1]),), ())
     if len(pieces) > 1:
         # Numbers and codes with hyphens (16-27, mbo-2): each piece stays a word.
         word = "".join(pieces)
-        return Token(word, word, tuple(p for p in pieces if p not in STOPWORDS), ())
+        return Token(word, word, tuple(_number(p) for p in pieces if p not in STOPWORDS), ())
     word = pieces[0]
     if word in STOPWORDS:
         return None
+    number = _number(word)
+    if number != word:
+        return Token(word, number)
     if not word.isalpha():
         return Token(word, word)
     return Token(
@@ -107,6 +114,33 @@ def token(raw: str) -> Token | None:
 
 
 lexicon.on_change(token.cache_clear)
+
+
+# Numbers written as words, and ordinals, are their digits: "achttiende verjaardag",
+# "18e verjaardag" and "18 jaar" meet.
+_UNITS = "een twee drie vier vijf zes zeven acht negen".split()
+NUMBER_WORDS = {
+    **{word: str(i) for i, word in enumerate(_UNITS, start=1) if word != "een"},
+    **dict(zip("tien elf twaalf dertien veertien vijftien zestien zeventien achttien "
+               "negentien twintig".split(), map(str, range(10, 21)), strict=True)),
+    "dertig": "30", "veertig": "40", "vijftig": "50", "honderd": "100",
+}  # fmt: skip
+for _i, _unit in enumerate(_UNITS, start=1):
+    NUMBER_WORDS[f"{_unit}entwintig"] = str(20 + _i)  # eenentwintig, drieentwintig (folded)
+_ORDINALS = {"eerste": "1", "tweede": "2", "derde": "3", "vierde": "4", "vijfde": "5", "zesde": "6"}
+NUMBER_WORDS.update(_ORDINALS)
+for _word, _digits in list(NUMBER_WORDS.items()):
+    if int(_digits) >= 7 and not _word.endswith("de"):
+        NUMBER_WORDS[_word + ("ste" if int(_digits) >= 20 else "de")] = _digits  # achttiende
+_ORDINAL_DIGITS = re.compile(r"^(\d+)(?:e|de|ste)$")
+
+
+def _number(word):
+    """The digits of a number word or ordinal (achttien, achttiende, 18e -> 18)."""
+    if word in NUMBER_WORDS:
+        return NUMBER_WORDS[word]
+    match = _ORDINAL_DIGITS.match(word)
+    return match.group(1) if match else word
 
 
 def _unique(items):

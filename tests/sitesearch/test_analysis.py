@@ -112,6 +112,12 @@ def test_numbers_and_apostrophes():
     assert "1627" in terms("16-27")
 
 
+@pytest.mark.parametrize("text", ["achttien", "achttiende", "18e", "18de", "18-jarige"])
+def test_numbers_written_as_words_or_ordinals_are_their_digits(text):
+    assert terms(text) == {"18"}
+    assert terms("drieëntwintig") == terms("23ste") == {"23"}
+
+
 def test_invisible_characters_do_not_split_a_word():
     assert terms("jonge\u00adren") == terms("jongeren")
     assert terms("wo\u200bning") == terms("woning")
