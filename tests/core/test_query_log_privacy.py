@@ -36,11 +36,13 @@ def test_possible_personal_data_is_not_counted(query):
 
 @pytest.mark.django_db
 def test_record_hit_skips_personal_queries(monkeypatch):
+    from types import SimpleNamespace
+
     from wagtail.contrib.search_promotions.models import Query
 
-    from learning.search import suggest, views
+    from learning.search import views
 
-    monkeypatch.setattr(suggest, "vocabulary", lambda: {"stems": KNOWN, "words": {}})
+    monkeypatch.setattr(views.vocabulary, "current", lambda token: SimpleNamespace(terms=KNOWN))
     views._record_hit("jongeren")
     views._record_hit("sam@example.org")
     views._record_hit("Fatima de Vries")
