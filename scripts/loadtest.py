@@ -17,12 +17,16 @@ Only loopback addresses are accepted as the target; every phase stops by itself.
 """
 
 import argparse
+import base64
+import hashlib
+import hmac
 import http.cookiejar
 import json
 import os
 import re
 import signal
 import statistics
+import struct
 import subprocess
 import sys
 import time
@@ -211,19 +215,39 @@ def serve_environment():
     return env
 
 
-def log_in(host, username, password):
-    """The session cookie of a real login through the login form."""
+def totp(secret, at=None):
+    """The current TOTP code for ``secret`` (RFC 6238, 30 s, 6 digits), as an app shows it."""
+    key = base64.b32decode(secret.upper() + "=" * (-len(secret) % 8))
+    counter = int((time.time() if at is None else at) // 30)
+    digest = hmac.new(key, struct.pack(">Q", counter), hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    number = (struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF) % 1_000_000
+    return f"{number:06d}"
+
+
+def _post_form(opener, url, fields):
+    """GET ``url``, then POST its form with the CSRF token and ``fields``; the final URL."""
+    with opener.open(url, timeout=30) as response:  # noqa: S310 (loopback only)
+        html = response.read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    data = urlencode({"csrfmiddlewaretoken": token, **fields}).encode()
+    request = Request(url, data=data, headers={"Referer": url})  # noqa: S310
+    with opener.open(request, timeout=30) as response:  # noqa: S310 (loopback only)
+        return response.geturl()
+
+
+def log_in(host, username, password, secret):
+    """The session cookie of a real login: the login form, then the two-factor code."""
     jar = http.cookiejar.CookieJar()
     opener = build_opener(HTTPCookieProcessor(jar))
-    url = host + "/account/inloggen/"
-    with opener.open(url, timeout=30) as response:
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.read().decode())
-    data = {"csrfmiddlewaretoken": token.group(1), "username": username, "password": password}
-    request = Request(url, data=urlencode(data).encode(), headers={"Referer": url})  # noqa: S310
-    opener.open(request, timeout=30).close()
+    landed = _post_form(
+        opener, host + "/account/inloggen/", {"login": username, "password": password}
+    )
+    if "/2fa/" in landed:
+        landed = _post_form(opener, landed, {"code": totp(secret)})
     cookies = {cookie.name: cookie.value for cookie in jar}
-    if "sessionid" not in cookies:
-        sys.exit("Inloggen als demo-professional mislukt.")
+    if "sessionid" not in cookies or "/inloggen/" in landed or "/2fa/" in landed:
+        sys.exit(f"Inloggen als demo-professional mislukt (bleef op {landed}).")
     return "; ".join(f"{name}={value}" for name, value in cookies.items())
 
 
@@ -240,7 +264,7 @@ def prepare(host):
     with urlopen(host + "/", timeout=30) as response:  # noqa: S310 (loopback only)
         html = response.read().decode()
     setup["static"] = re.search(r'href="(/static/css/site[^"]*\.css)"', html).group(1)
-    setup["cookie"] = log_in(host, setup["username"], setup["password"])
+    setup["cookie"] = log_in(host, setup["username"], setup["password"], setup["totp"])
     for url in ANONYMOUS_PAGES:  # fill the page cache
         urlopen(host + url, timeout=30).close()  # noqa: S310 (loopback only)
     return setup

@@ -69,12 +69,13 @@ def upsert_page(parent, model, slug, **fields):
     return page
 
 
-def local_password(filename):
-    """A password for a local demo account, generated once and kept in var/ (mode 600)."""
+def local_password(filename, make=lambda: secrets.token_urlsafe(12)):
+    """A password (or other secret: ``make``) for a local demo account, generated once
+    and kept in var/ (mode 600)."""
     secret_file = settings.VAR_DIR / filename
     password = secret_file.read_text().strip() if secret_file.exists() else ""
     if not password:
-        password = secrets.token_urlsafe(12)
+        password = make()
         secret_file.write_text(password + "\n")
         secret_file.chmod(0o600)
     return password

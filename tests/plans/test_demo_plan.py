@@ -25,5 +25,6 @@ def test_demo_plan_makes_one_professional_and_plan(template, settings, tmp_path,
     assert first == second and Plan.objects.count() == 1
     user = get_user_model().objects.get(username=first["username"])
     assert user.check_password(first["password"])  # the login make loadtest uses
+    assert user.authenticator_set.filter(type="totp").count() == 1  # and its second factor
     client.force_login(user)  # (axes needs the request a real login form sends)
     assert client.get(first["plan"]).status_code == 200
