@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from django.conf import settings
-from django.db.models import Avg
+from django.db.models import Avg, Count
 
 from .models import Antwoord, Deelnemer, OrganisatieType, Scan, ScanThema
 
@@ -86,15 +86,19 @@ def spread(scan):
 
 
 def _averages(scans):
-    """{scan_id: {factor_id: average}} for submitted answers of ``scans`` in one query."""
+    """{scan_id: {factor_id: average}} for submitted answers of ``scans`` in one query;
+    an average of fewer than ``min_group_size()`` participants is left out (an earlier
+    scan of one person would show that person's answers)."""
     result = defaultdict(dict)
     rows = (
         Antwoord.objects.filter(deelnemer__scan__in=scans, deelnemer__submitted_at__isnull=False)
         .values("deelnemer__scan_id", "factor_id")
-        .annotate(avg=Avg("score"))
+        .annotate(avg=Avg("score"), n=Count("deelnemer", distinct=True))
     )
+    minimum = min_group_size()
     for row in rows:
-        result[row["deelnemer__scan_id"]][row["factor_id"]] = round(row["avg"])
+        if row["n"] >= minimum:
+            result[row["deelnemer__scan_id"]][row["factor_id"]] = round(row["avg"])
     return result
 
 

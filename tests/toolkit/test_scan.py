@@ -387,3 +387,16 @@ def test_invitee_scores_with_the_token_link_without_an_account(client, coordinat
 def test_unknown_token_is_404_for_anonymous(client, db):
     url = reverse("toolkit:scan_uitnodiging", args=["verzonnen-token"])
     assert client.get(url).status_code == 404
+
+
+def test_an_earlier_scan_of_fewer_than_the_minimum_shows_no_averages(
+    client, coordinator, regio, factors
+):
+    """An earlier scan of one person would show that person's answers in the comparison."""
+    _closed_scan(regio, factors, 30, created_days_ago=400)
+    scan = _start(client, coordinator, regio)
+    client.post(reverse("toolkit:scan_invullen", args=[scan.pk]), _scores(factors, 70))
+    results = client.get(reverse("toolkit:scan_detail", args=[scan.pk])).context["results"]
+    (earlier_scan, averages) = results["comparison"]["earlier"][0]
+    assert averages == {}
+    assert results["themas"][0][1][0]["earlier"] == [None]
