@@ -95,10 +95,16 @@ def test_search_filters_paging_and_pages_are_accessible(
 
 
 def check_empty_state_and_suggestion(page, base, assert_accessible):
+    # A misspelling still finds the lessons of the close word, with "Bedoelt u".
     page.goto(f"{base}/kennisbank/?q=wonign")
-    assert "Er is niets gevonden" in page.content()
+    assert "Er is niets gevonden" not in page.content()
+    expect(page.locator(".kb-hit").first).to_be_visible()
     page.locator(".kb-suggestion a").click()
     expect(page.locator("#kb-resultaten")).to_have_text(re.compile(r"^12 resultaten"))
+    assert_accessible(page)
+    # A word close to nothing in the kennisbank gives the empty state with its advice.
+    page.goto(f"{base}/kennisbank/?q=qxzvbrtplk")
+    assert "Er is niets gevonden" in page.content()
     assert_accessible(page)
 
 
