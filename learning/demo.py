@@ -7,6 +7,7 @@ from django.utils.text import slugify
 from wagtail.rich_text import RichText
 
 from leernetwerk.core.demo import paragraph_body, rich
+from leernetwerk.core.models import HomeFeaturedItem
 from leernetwerk.taxonomy.models import Doelgroep, Levensgebied, Regio, SectorGroep
 
 from . import demo_content as content
@@ -165,3 +166,13 @@ def load(home, log):
         f"Kennisbank: {len(lessons)} lessen, {len(sessions)} bijeenkomsten, "
         f"{len(content.GUIDELINES)} richtlijnen."
     )
+    feature_on_home(home)
+
+
+def feature_on_home(home, count=3):
+    """Feature the most recent lessons on the home page when an editor has not chosen any."""
+    if home.featured_items.exists():
+        return
+    lessons = Les.objects.live().descendant_of(home).order_by("-first_published_at")
+    for order, lesson in enumerate(lessons[:count]):
+        HomeFeaturedItem.objects.create(home=home, page=lesson, sort_order=order)

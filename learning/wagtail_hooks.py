@@ -1,13 +1,17 @@
 """Admin: the synonyms snippet and the home-page panel with guidelines due for review."""
 
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from leernetwerk.core.hooks import SITE_SECTIONS, SITE_URLS, SiteSection
+
 from .models import Synoniemgroep
 from .models.richtlijn import REVIEW_WARNING_DAYS, review_due
+from .search.views import site_search
 
 
 class SynoniemgroepViewSet(SnippetViewSet):
@@ -44,3 +48,21 @@ class ReviewDuePanel(Component):
 def add_review_due_panel(request, panels):
     if request.user.has_perm("wagtailadmin.access_admin"):
         panels.append(ReviewDuePanel())
+
+
+@hooks.register(SITE_URLS)
+def site_urls():
+    # /zoeken/ keeps its short name: the header's search form points at it on every page.
+    return [path("zoeken/", site_search, name="search"), path("", include("learning.urls"))]
+
+
+@hooks.register(SITE_SECTIONS)
+def kennisbank_section():
+    return SiteSection(
+        "learning.KennisbankPage",
+        "kennisbank",
+        "Kennisbank",
+        "Lessen uit de praktijk, verslagen van leercirkels en richtlijnen: doorzoekbaar op "
+        "levensgebied, doelgroep, sector en regio.",
+        menu_order=10,
+    )

@@ -5,6 +5,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from leernetwerk.core.hooks import SITE_SECTIONS, SITE_URLS, SiteSection
+
 from . import admin_views
 from .models import Dataset, Kenmerk
 
@@ -53,4 +55,21 @@ class ImportMenuItem(MenuItem):
 def register_import_menu_item():
     return ImportMenuItem(
         _("Cijfers importeren"), reverse("personas_admin:upload"), icon_name="upload", order=311
+    )
+
+
+@hooks.register(SITE_URLS)
+def site_urls():
+    return [path("", include("personas.urls"))]
+
+
+@hooks.register(SITE_SECTIONS)
+def personas_section():
+    return SiteSection(
+        "personas.PersonaIndexPage",
+        "personas",
+        "Persona's",
+        "Zestien jongeren in verschillende situaties, gemaakt met jongeren uit pilotgemeenten, "
+        "met cijfers over hoeveel jongeren in uw regio hun kenmerken delen.",
+        menu_order=30,
     )

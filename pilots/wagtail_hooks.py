@@ -1,7 +1,10 @@
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
+
+from leernetwerk.core.hooks import SITE_SECTIONS, SITE_URLS, SiteSection
 
 from .models import Aanmelding, PilotIndexPage, PilotPage, Programma, RegioRedactie
 from .permissions import ensure_pilot_workflow, sync_region_page_permissions
@@ -89,3 +92,19 @@ def setup_new_pilot_pages(request, page):
         sync_region_page_permissions(pilots=[specific])
     elif isinstance(specific, PilotIndexPage):
         ensure_pilot_workflow(specific)
+
+
+@hooks.register(SITE_URLS)
+def site_urls():
+    return [path("", include("pilots.urls"))]
+
+
+@hooks.register(SITE_SECTIONS)
+def pilots_section():
+    return SiteSection(
+        "pilots.PilotIndexPage",
+        "pilots",
+        "Pilots",
+        "Regio's die samen met jongeren nieuwe werkwijzen uitproberen, en wat zij daarvan leren.",
+        menu_order=20,
+    )

@@ -1,4 +1,5 @@
-"""Top-level URLs. Each app contributes its own ``urls.py``; Wagtail serves the rest."""
+"""Top-level URLs. Feature apps add theirs through the
+``SITE_URLS`` hook (``leernetwerk.core.hooks``); Wagtail serves the rest."""
 
 from django.conf import settings
 from django.contrib.sitemaps.views import sitemap
@@ -12,22 +13,17 @@ from wagtail.documents import urls as wagtaildocs_urls
 from leernetwerk.core import views as core_views
 from leernetwerk.core.api import router as api_router
 from leernetwerk.core.health import health
-from leernetwerk.sitesearch import views as search_views
+from leernetwerk.core.hooks import SITE_URLS, collect
 
 urlpatterns = [
     # One login for site and CMS: the lockout and the two-factor step apply to both.
     path("cms/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
     path("cms/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
-    path("zoeken/", search_views.search, name="search"),
     path("account/", include("leernetwerk.users.urls")),
     path("api/v2/", api_router.urls),
-    # Each app owns its full URL paths (views that are not Wagtail pages).
-    path("", include("learning.urls")),
-    path("", include("pilots.urls")),
-    path("", include("personas.urls")),
-    path("", include("toolkit.urls")),
-    path("", include("plans.urls")),
+    # Feature apps register their own full URL paths (views that are not Wagtail pages).
+    *(pattern for patterns in collect(SITE_URLS) for pattern in patterns),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("health/", health, name="health"),

@@ -4,12 +4,16 @@ import logging
 from urllib.parse import urlencode
 
 from django.http import JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
 from leernetwerk.sitesearch.analysis import words
 
+from ..models import KennisbankPage
+from ..models.kennisbank import popular_themes
 from . import snapshot, vocabulary
 from .contract import FACET_LABELS, FACETS, InvalidSearch, SearchRequest, clean_text
 from .service import search
@@ -148,3 +152,16 @@ def api_autocomplete(request):
         .autocomplete(" ".join(terms))[:AUTOCOMPLETE_LIMIT]
     )
     return JsonResponse({"results": [{"title": p.title, "url": p.url} for p in pages]})
+
+
+def site_search(request):
+    """/zoeken/: the same search contract over every page, with the kennisbank's advice
+    when nothing is found."""
+    context = search_context(request, scope="site")
+    context["form_action"] = reverse("search")
+    context["search_query"] = context["search"].q
+    if not context["response"].total and context["has_search"]:
+        context["popular_themes"] = popular_themes()
+        kennisbank = KennisbankPage.objects.live().first()
+        context["kennisbank_url"] = kennisbank.url if kennisbank else ""
+    return render(request, "learning/site_search.html", context)

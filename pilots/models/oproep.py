@@ -16,6 +16,8 @@ from leernetwerk.core.models import BasePage
 class PilotOproepPage(RoutablePageMixin, BasePage):
     """A call for pilot applications, open between two dates (both included)."""
 
+    page_cache = False  # tools, plans and forms answer per visitor (leernetwerk.pagecache)
+
     opens_on = models.DateField(_("open vanaf"))
     closes_on = models.DateField(_("sluit na"))
     intro = RichTextField(_("inleiding"), blank=True, features=["bold", "italic", "link"])

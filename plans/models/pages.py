@@ -15,6 +15,8 @@ from ..blocks import TemplateSectionsBlock
 class ToekomstplanIndexPage(SectionIndexPage):
     """The section's landing page (toekomstplan-sectie)."""
 
+    page_cache = False  # tools, plans and forms answer per visitor (leernetwerk.pagecache)
+
     parent_page_types = ["core.HomePage"]
     subpage_types = ["plans.ToekomstplanTemplatePage"]
 
@@ -24,6 +26,8 @@ class ToekomstplanIndexPage(SectionIndexPage):
 
 class ToekomstplanTemplatePage(RoutablePageMixin, BasePage):
     """A template professionals start plans from; also printable as a blank paper form."""
+
+    page_cache = False  # tools, plans and forms answer per visitor (leernetwerk.pagecache)
 
     class Scheme(models.TextChoices):
         LEVENSGEBIEDEN = "levensgebieden", _("Acht levensgebieden")

@@ -5,51 +5,25 @@ and updated, never duplicated. Apps add their own content in ``<app>/demo.py``
 with a ``load(home, log)`` function (see the load_demo command).
 """
 
+import datetime
 import secrets
 
+from django.apps import apps
 from django.conf import settings
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
-from .models import FooterLink, HomePage, MainMenuItem, NavigationSettings
-
-SECTIONS = [
-    # (app_label.Model, slug, title, intro)
-    (
-        "learning.KennisbankPage",
-        "kennisbank",
-        "Kennisbank",
-        "Lessen uit de praktijk, verslagen van leercirkels en richtlijnen: doorzoekbaar op "
-        "levensgebied, doelgroep, sector en regio.",
-    ),
-    (
-        "pilots.PilotIndexPage",
-        "pilots",
-        "Pilots",
-        "Regio's die samen met jongeren nieuwe werkwijzen uitproberen, en wat zij daarvan leren.",
-    ),
-    (
-        "personas.PersonaIndexPage",
-        "personas",
-        "Persona's",
-        "Zestien jongeren in verschillende situaties, gemaakt met jongeren uit pilotgemeenten, "
-        "met cijfers over hoeveel jongeren in uw regio hun kenmerken delen.",
-    ),
-    (
-        "toolkit.ToolIndexPage",
-        "hulpmiddelen",
-        "Hulpmiddelen",
-        "Interactieve instrumenten voor beleid en praktijk: van participatiewiel tot omgekeerde "
-        "toets.",
-    ),
-    (
-        "plans.ToekomstplanIndexPage",
-        "toekomstplan",
-        "Toekomstplan",
-        "Eén plan van de jongere zelf, waarin netwerk en professionals samenwerken.",
-    ),
-    ("news.NewsIndexPage", "nieuws", "Nieuws", "Nieuws uit het leernetwerk en de pilotregio's."),
-]
+from .hooks import SITE_SECTIONS, collect
+from .models import (
+    AccessibilityStatementPage,
+    FooterLink,
+    HomePage,
+    InfoPage,
+    MainMenuItem,
+    NavigationSettings,
+    PrivacyStatementPage,
+    TrustSettings,
+)
 
 
 def upsert_page(parent, model, slug, **fields):
@@ -131,12 +105,14 @@ def load_home():
 
 
 def load_sections(home):
-    from django.apps import apps
-
+    """The sections apps register (``SITE_SECTIONS``), in menu order, keyed by slug."""
     sections = {}
-    for dotted, slug, title, intro in SECTIONS:
-        model = apps.get_model(dotted)
-        sections[slug] = upsert_page(home, model, slug, title=title, intro=rich(intro))
+    for section in sorted(collect(SITE_SECTIONS), key=lambda section: section.menu_order):
+        model = apps.get_model(section.model)
+        page = upsert_page(
+            home, model, section.slug, title=section.title, intro=rich(section.intro)
+        )
+        sections[section.slug] = page
     return sections
 
 
@@ -147,44 +123,15 @@ def load_navigation(home, sections):
         "Het Leernetwerk 16-27 is een platform van de landelijke aanpak voor kwetsbare "
         "jongeren, met het Nederlands Jeugdinstituut, Movisie en OZJ."
     )
-    nav.main_menu.set(
-        [
-            MainMenuItem(link_page=sections[slug])
-            for slug in (
-                "kennisbank",
-                "pilots",
-                "personas",
-                "hulpmiddelen",
-                "toekomstplan",
-                "nieuws",
-            )
-        ]
-    )
-    nav.footer_links.set(
-        [
-            FooterLink(link_url="/zoeken/", label="Zoeken"),
-            FooterLink(link_url="/sitemap.xml", label="Sitemap"),
-            FooterLink(link_page=sections["nieuws"], label="Nieuws"),
-        ]
-    )
+    nav.main_menu.set([MainMenuItem(link_page=page) for page in sections.values()])
+    footer = [
+        FooterLink(link_url="/zoeken/", label="Zoeken"),
+        FooterLink(link_url="/sitemap.xml", label="Sitemap"),
+    ]
+    if "nieuws" in sections:
+        footer.append(FooterLink(link_page=sections["nieuws"], label="Nieuws"))
+    nav.footer_links.set(footer)
     nav.save()
-
-
-def load_featured(home, count=3):
-    """Feature the most recent lessons on the home page when an editor has not chosen any."""
-    from django.apps import apps
-
-    from .models import HomeFeaturedItem
-
-    if home.featured_items.exists():
-        return
-    try:
-        lesson_model = apps.get_model("learning", "Les")
-    except LookupError:
-        return
-    lessons = lesson_model.objects.live().descendant_of(home).order_by("-first_published_at")
-    for order, lesson in enumerate(lessons[:count]):
-        HomeFeaturedItem.objects.create(home=home, page=lesson, sort_order=order)
 
 
 # --- Trust pages (issue 15) -------------------------------------------------------------
@@ -236,10 +183,6 @@ met Wagtail en Django, open source. De demo-inhoud van deze site is verzonnen.
 
 def load_trust_pages(home):
     """Privacy statement, accessibility statement, contact and colofon, linked in the footer."""
-    import datetime
-
-    from .models import AccessibilityStatementPage, InfoPage, PrivacyStatementPage, TrustSettings
-
     privacy = upsert_page(
         home,
         PrivacyStatementPage,

@@ -1,7 +1,9 @@
 """factory_boy factories for the site-wide models (used by tests and benchmarks)."""
 
 import factory
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
+from django.utils.text import slugify
 from wagtail.models import Page, Site
 
 from leernetwerk.core.models import HomePage
@@ -26,8 +28,6 @@ class UserFactory(factory.django.DjangoModelFactory):
     def verified_email(self, create, extracted, **kwargs):
         # Like an account that confirmed its address (allauth requires it before login).
         if create and extracted is not False and self.email:
-            from allauth.account.models import EmailAddress
-
             EmailAddress.objects.get_or_create(
                 user=self, email=self.email.lower(), defaults={"verified": True, "primary": True}
             )
@@ -57,8 +57,6 @@ def make_home():
 
 def add_page(parent, model, **fields):
     """Create, save and publish a child page; ``slug`` defaults from the title."""
-    from django.utils.text import slugify
-
     fields.setdefault("slug", slugify(fields["title"]))
     page = model(**fields)
     parent.add_child(instance=page)

@@ -13,6 +13,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock
+from .hooks import HOME_SECTIONS, HomeSection, collect
 
 LISTING_PAGE_SIZE = 12
 
@@ -156,30 +157,21 @@ class HomePage(BasePage):
         verbose_name = _("homepage")
 
     def get_context(self, request, *args, **kwargs):
-        from leernetwerk.news.models import NewsPage
-
         context = super().get_context(request, *args, **kwargs)
-        context["recent_news"] = (
-            NewsPage.objects.live()
-            .public()
-            .descendant_of(self)
-            .select_related("listing_image")
-            .order_by("-date", "-pk")[:3]
+        featured = HomeSection(
+            "lessen",
+            _("Uitgelichte lessen"),
+            [
+                item.page.specific
+                for item in self.featured_items.select_related("page").filter(page__live=True)
+            ],
+            empty_text=_("Er zijn nog geen lessen uitgelicht."),
+            order=20,
         )
-        context["featured_items"] = [
-            item.page.specific
-            for item in self.featured_items.select_related("page").filter(page__live=True)
-        ]
-        context["tools"] = self._tools()
+        # News, tools and what else apps add (HOME_SECTIONS), in their order.
+        sections = [featured, *collect(HOME_SECTIONS, self, request)]
+        context["sections"] = sorted(filter(None, sections), key=lambda section: section.order)
         return context
-
-    def _tools(self):
-        from toolkit.models import ToolIndexPage
-
-        index_page = ToolIndexPage.objects.live().descendant_of(self).first()
-        if index_page is None:
-            return []
-        return index_page.get_children().live().public().specific()[:6]
 
 
 class HomeFeaturedItem(Orderable):

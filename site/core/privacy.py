@@ -3,12 +3,14 @@ And the rule that keeps personal data out of the search query log."""
 
 import re
 
+from leernetwerk.sitesearch.analysis import STOPWORDS, stem, words
+
+from .models import PrivacyStatementPage
+
 FALLBACK_VERSION = "2026-1"  # before any privacy statement page is published
 
 
 def _live_statement():
-    from .models import PrivacyStatementPage
-
     return PrivacyStatementPage.objects.live().order_by("-last_published_at").first()
 
 
@@ -36,8 +38,6 @@ _POSTCODE = re.compile(r"\b\d{4}\s?[a-z]{2}\b", re.IGNORECASE)
 
 
 def query_may_be_recorded(q, known_stems):
-    from leernetwerk.sitesearch.analysis import STOPWORDS, stem, words
-
     text = (q or "").strip()
     if not text or len(text) > 80 or len(text.split()) > 6:
         return False

@@ -9,6 +9,13 @@ from importlib import import_module
 
 from django.apps import apps
 from django.contrib.auth.models import Group, Permission
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+)
 
 REDACTIE = "Redactie NJi"
 MODERATOR = "Moderator"
@@ -86,8 +93,6 @@ def _collected_model_permissions():
 
 def sync_roles():
     """Create the groups and grant their permissions; safe to run any number of times."""
-    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
-
     groups = {}
     for name, perms in _collected_model_permissions().items():
         group, _ = Group.objects.get_or_create(name=name)
@@ -118,8 +123,6 @@ def _retire_wagtail_default_groups(redactie):
     """Remove Wagtail's own "Editors"/"Moderators" groups, which sit confusingly beside
     ours; their approval tasks pass to Redactie NJi. A group that still has members is
     kept: nobody loses access silently."""
-    from wagtail.models import GroupApprovalTask
-
     for group in Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS, user__isnull=True):
         for task in GroupApprovalTask.objects.filter(groups=group):
             task.groups.add(redactie)

@@ -7,7 +7,8 @@ another cookie gets another entry) and cannot purge a site on publish. This laye
 * serves only GET/HEAD requests without a session or messages cookie and without a
   search term (``q``), so what it returns was rendered for nobody in particular;
 * stores only Wagtail page responses (``before_serve_page`` marks them) whose page type
-  is not excluded (``PAGECACHE_EXCLUDE``: toolkit, plans, the pilot application), with
+  does not opt out (``page_cache = False`` on tool, plan and form pages, or
+  ``PAGECACHE_EXCLUDE``), with
   no view restriction, status 200, no Set-Cookie, no CSRF token, no messages, no
   ``private``/``no-store`` and no CSP nonce;
 * purges everything at once by replacing a generation token (``purge.py``) after the

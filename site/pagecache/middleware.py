@@ -9,6 +9,7 @@ import time
 
 from django.conf import settings
 from django.contrib.messages import get_messages
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import (
     add_never_cache_headers,
@@ -36,8 +37,6 @@ def mark_page(request, page):
 
 
 def _cache():
-    from django.core.cache import cache
-
     return cache
 
 
@@ -63,10 +62,13 @@ def page_key(request):
 
 
 def excluded(page):
-    """Page types never cached: PAGECACHE_EXCLUDE names app labels or model labels."""
-    meta = (page.specific_class or type(page))._meta
+    """Page types never cached: those with ``page_cache = False`` (apps mark their own
+    personal and form pages) and those PAGECACHE_EXCLUDE names by app or model label."""
+    page_class = page.specific_class or type(page)
+    if getattr(page_class, "page_cache", True) is False:
+        return True
     names = {label.lower() for label in settings.PAGECACHE_EXCLUDE}
-    return meta.app_label in names or meta.label_lower in names
+    return page_class._meta.app_label in names or page_class._meta.label_lower in names
 
 
 class PageCacheMiddleware:

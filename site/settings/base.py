@@ -29,8 +29,8 @@ INSTALLED_APPS = [
     "leernetwerk.news",
     "leernetwerk.sitesearch",
     "learning",
-    "personas",
     "pilots",
+    "personas",
     "toolkit",
     "plans",
     # Wagtail
@@ -216,8 +216,9 @@ PAGECACHE_ENABLED = config("PAGECACHE_ENABLED", default=bool(REDIS_URL), cast=as
 PAGECACHE_TIMEOUT = config("PAGECACHE_TIMEOUT", default=600, cast=int)  # seconds per page
 # s-maxage for a proxy or CDN in front (0: it must revalidate, which the ETag makes cheap).
 PAGECACHE_PROXY_MAX_AGE = config("PAGECACHE_PROXY_MAX_AGE", default=0, cast=int)
-# Page types never cached (app labels or model labels): personal or form pages.
-PAGECACHE_EXCLUDE = ["toolkit", "plans", "pilots.PilotOproepPage"]
+# Page types set ``page_cache = False`` themselves (tools, plans, forms); a deployment
+# may exclude more here (app labels or model labels).
+PAGECACHE_EXCLUDE = []
 # Besides pages, snippets and site settings: models whose change purges the cache.
 PAGECACHE_PURGE_MODELS = [
     "wagtailcore.site",

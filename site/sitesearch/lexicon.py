@@ -13,6 +13,8 @@ index write.
 import math
 import threading
 
+import wordfreq
+
 from .text import fold
 
 MIN_ZIPF = 2.0
@@ -59,8 +61,6 @@ def _load():
         return words
     with _lock:
         if _words is None:
-            import wordfreq
-
             frequencies = wordfreq.get_frequency_dict("nl")
             floor = 10 ** (MIN_ZIPF - 9)
             loaded = {}

@@ -22,6 +22,8 @@ from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from leernetwerk.core.hooks import REQUIRES_TWO_FACTOR, any_true
+
 VERIFIED_KEY = "two_factor_verified"
 SETUP_AT_KEY = "two_factor_setup_at"
 SETUP_GRACE_SECONDS = 300  # right after the set-up, the recovery codes need no new password
@@ -30,11 +32,12 @@ TOTP = [Authenticator.Type.TOTP]
 
 
 def requires_two_factor(user):
-    from plans.access import has_plan_access
-
+    """CMS users always; apps add their own (``REQUIRES_TWO_FACTOR``: plan members)."""
     if not getattr(settings, "TWO_FACTOR_REQUIRED", True) or not user.is_authenticated:
         return False
-    return user.is_superuser or user.has_perm("wagtailadmin.access_admin") or has_plan_access(user)
+    if user.is_superuser or user.has_perm("wagtailadmin.access_admin"):
+        return True
+    return any_true(REQUIRES_TWO_FACTOR, user)
 
 
 def session_passed_two_factor(request):

@@ -16,18 +16,14 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
+from leernetwerk.core.hooks import (
+    ACCOUNT_DATA,
+    ACCOUNT_DELETION_NOTICES,
+    BEFORE_ACCOUNT_DELETE,
+    collect,
+)
+
 from .forms import DeleteAccountForm, ProfileForm
-
-
-def _plans_of(user):
-    from plans.models import Membership, Role
-
-    memberships = list(
-        Membership.objects.active().filter(user=user).select_related("plan").order_by("pk")
-    )
-    owned = [m.plan for m in memberships if m.role == Role.EIGENAAR]
-    shared = [m.plan for m in memberships if m.role != Role.EIGENAAR]
-    return owned, shared
 
 
 @login_required
@@ -47,9 +43,8 @@ def profile(request):
 
 
 def account_data(user):
-    """Everything the platform keeps about the account itself (plan content: per plan)."""
-    owned, shared = _plans_of(user)
-    return {
+    """Everything the platform keeps about the account; apps add their part (``ACCOUNT_DATA``)."""
+    data = {
         "uitgevoerd_op": timezone.now(),
         "account": {
             "gebruikersnaam": user.username,
@@ -76,17 +71,10 @@ def account_data(user):
             {"adres": e.email, "bevestigd": e.verified, "primair": e.primary}
             for e in EmailAddress.objects.filter(user=user)
         ],
-        "plannen": [
-            {
-                "referentie": str(plan.reference),
-                "rol": "eigenaar" if plan in owned else "deelnemer",
-                "inzage": f"/toekomstplan/plan/{plan.reference}/inzage.json"
-                if plan in owned
-                else "",
-            }
-            for plan in owned + shared
-        ],
     }
+    for part in collect(ACCOUNT_DATA, user):
+        data.update(part)
+    return data
 
 
 @login_required
@@ -104,18 +92,14 @@ def download_data(request):
 @never_cache
 @sensitive_post_parameters("password")
 def delete_account(request):
-    owned, shared = _plans_of(request.user)
     form = DeleteAccountForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        from plans.erasure import erase_plan
-
         user = request.user
         with transaction.atomic():
-            for plan in owned:
-                erase_plan(plan, reason="account van de eigenaar verwijderd", actor=user)
+            collect(BEFORE_ACCOUNT_DELETE, user)
             user.delete()
         logout(request)
         messages.success(request, "Je account is verwijderd.")
         return redirect("/")
-    context = {"form": form, "owned": owned, "shared": shared}
+    context = {"form": form, "notices": collect(ACCOUNT_DELETION_NOTICES, request.user)}
     return render(request, "account/delete.html", context, status=400 if form.errors else 200)

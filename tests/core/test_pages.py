@@ -1,8 +1,9 @@
 import pytest
+from django.apps import apps
 from django.utils.html import escape
 
-from leernetwerk.core.demo import SECTIONS
 from leernetwerk.core.factories import add_page
+from leernetwerk.core.hooks import SITE_SECTIONS, collect
 from leernetwerk.core.models import HomePage
 from leernetwerk.news.models import NewsIndexPage, NewsPage
 
@@ -25,17 +26,15 @@ def test_home_is_only_allowed_under_root():
     assert NewsPage.parent_page_types == ["news.NewsIndexPage"]
 
 
-@pytest.mark.parametrize("dotted,slug,title,intro", SECTIONS)
-def test_section_index_pages_render_under_home(client, home, dotted, slug, title, intro):
-    from django.apps import apps
-
-    model = apps.get_model(dotted)
+@pytest.mark.parametrize("section", collect(SITE_SECTIONS), ids=lambda section: section.slug)
+def test_section_index_pages_render_under_home(client, home, section):
+    model = apps.get_model(section.model)
     assert model.can_create_at(home)
-    add_page(home, model, title=title, slug=slug)
+    add_page(home, model, title=section.title, slug=section.slug)
     assert not model.can_create_at(home)  # one per site
-    response = client.get(f"/{slug}/")
+    response = client.get(f"/{section.slug}/")
     assert response.status_code == 200
-    assert f"<h1>{escape(title)}</h1>" in response.content.decode()
+    assert f"<h1>{escape(section.title)}</h1>" in response.content.decode()
 
 
 def test_news_page_lists_and_filters_by_tag(client, home):

@@ -108,7 +108,7 @@ def test_gunicorn_starts_with_the_serve_settings_and_logs_json(tmp_path):
         )
     try:
         base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 120  # a busy 2-core machine boots slowly
         while True:
             try:
                 with urlopen(base + "/health/", timeout=2) as response:  # noqa: S310

@@ -18,6 +18,8 @@ TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 class ToolIndexPage(SectionIndexPage):
     """The section's landing page (overzicht hulpmiddelen)."""
 
+    page_cache = False  # tools, plans and forms answer per visitor (leernetwerk.pagecache)
+
     parent_page_types = ["core.HomePage"]
     subpage_types = ["toolkit.ToolPage"]
 
@@ -27,6 +29,8 @@ class ToolIndexPage(SectionIndexPage):
 
 class ToolPage(BasePage):
     """Information page of one tool: what it is, for whom, how to use it, downloads."""
+
+    page_cache = False  # tools, plans and forms answer per visitor (leernetwerk.pagecache)
 
     class Tool(models.TextChoices):
         PARTICIPATIEWIEL = "participatiewiel", _("Participatiewiel")
@@ -105,6 +109,8 @@ class Financieringsbron(models.Model):
 
 class ArrangementPage(BasePage):
     """One arrangement of the waaier: a combined package of support across domains and funders."""
+
+    page_cache = False  # tools, plans and forms answer per visitor (leernetwerk.pagecache)
 
     summary = models.TextField(_("korte omschrijving"), max_length=600)
     levensgebieden = ParentalManyToManyField(

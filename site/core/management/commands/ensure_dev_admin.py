@@ -4,6 +4,7 @@ The password is generated once and kept in var/ (never committed), so each run
 prints the same login. Refuses to run with DEBUG off: not for production.
 """
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
@@ -26,8 +27,6 @@ class Command(BaseCommand):
         user.set_password(password)
         user.save()
         # allauth asks for a confirmed address before login; this one is known.
-        from allauth.account.models import EmailAddress
-
         EmailAddress.objects.get_or_create(
             user=user, email=user.email.lower(), defaults={"verified": True, "primary": True}
         )

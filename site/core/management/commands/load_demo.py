@@ -5,19 +5,19 @@ from importlib import import_module
 from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils.module_loading import module_has_submodule
 
 from leernetwerk.core import demo
 
-# Apps whose demo.load(home, log) runs after the skeleton, in this order.
-DEMO_APPS = [
-    "leernetwerk.taxonomy",
-    "leernetwerk.news",
-    "learning",
-    "pilots",
-    "personas",
-    "toolkit",
-    "plans",
-]
+
+def demo_apps():
+    """Installed apps with a ``demo`` module, whose ``load(home, log)`` runs after the
+    skeleton in INSTALLED_APPS order (so an app's demo may use an earlier app's)."""
+    return [
+        config.name
+        for config in apps.get_app_configs()
+        if config.name != "leernetwerk.core" and module_has_submodule(config.module, "demo")
+    ]
 
 
 class Command(BaseCommand):
@@ -28,14 +28,14 @@ class Command(BaseCommand):
             "--app",
             action="append",
             dest="only",
-            choices=DEMO_APPS,
+            choices=demo_apps(),
             metavar="APP",
             help="Alleen de demo van deze app(s) laden, naast de paginastructuur "
             "(herhaalbaar; sneller voor tests). Standaard: alle apps.",
         )
 
     def handle(self, *args, **options):
-        selected = [app for app in DEMO_APPS if not options["only"] or app in options["only"]]
+        selected = [app for app in demo_apps() if not options["only"] or app in options["only"]]
         with transaction.atomic():
             home = demo.load_home()
             sections = demo.load_sections(home)
@@ -43,14 +43,5 @@ class Command(BaseCommand):
             demo.load_trust_pages(home)
             self.stdout.write("Paginastructuur, navigatie en vertrouwenspagina's klaar.")
             for app_name in selected:
-                if not apps.is_installed(app_name):
-                    continue
-                try:
-                    module = import_module(f"{app_name}.demo")
-                except ModuleNotFoundError as exc:
-                    if exc.name != f"{app_name}.demo":
-                        raise
-                    continue
-                module.load(home, self.stdout.write)
-            demo.load_featured(home)
+                import_module(f"{app_name}.demo").load(home, self.stdout.write)
         self.stdout.write(self.style.SUCCESS("Demo-inhoud geladen."))
