@@ -46,6 +46,7 @@ import re
 
 import nh3
 from django.utils.html import escape, strip_tags
+from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
 from wagtail.rich_text import expand_db_html
 from wagtail.rich_text import features as feature_registry
 from wagtail.whitelist import ALLOWED_URL_SCHEMES
@@ -127,6 +128,4 @@ def _allowed_tags(features):
 
 @functools.lru_cache
 def _converter(features):
-    from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
-
     return ContentstateConverter(list(features))

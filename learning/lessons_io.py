@@ -16,6 +16,9 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.text import slugify
 
+from learning.models import Les
+from learning.search import snapshot
+
 from .import_rich_text import for_export
 from .import_vocabulary import UnknownValue, Vocabulary
 
@@ -171,9 +174,7 @@ def import_records(records, vocab, parent, progress=lambda it: it):
     The new doelgroepen the records use are created first, in the same transaction.
     Records are written in batches (see ``lesson_import``); ``progress`` wraps the
     records, so a progress bar advances per lesson."""
-    from learning.models import Les
-    from learning.search import snapshot
-
+    # lesson_import uses this module's field definitions, so it is imported at call time.
     from .lesson_import import BATCH_SIZE, LessonWriter
 
     with _gc_frozen(), transaction.atomic():
@@ -226,8 +227,6 @@ def unique_slug(data, used):
 
 
 def export_record(les):
-    from learning.models import Les
-
     return {
         "id": les.external_id or f"les-{les.pk}",
         "title": les.title,

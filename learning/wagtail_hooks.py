@@ -1,6 +1,7 @@
 """Admin: the synonyms snippet and the home-page panel with guidelines due for review."""
 
 from django.urls import include, path
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
@@ -35,8 +36,6 @@ class ReviewDuePanel(Component):
     template_name = "learning/admin/review_due_panel.html"
 
     def get_context_data(self, parent_context):
-        from django.utils import timezone
-
         context = super().get_context_data(parent_context)
         context["guidelines"] = list(review_due())
         context["today"] = timezone.localdate()

@@ -2,6 +2,7 @@
 (idempotent). ``Richtlijn.get_workflow`` returns it wherever the page sits."""
 
 from django.contrib.auth.models import Group
+from wagtail.models import GroupApprovalTask, Workflow, WorkflowTask
 
 WORKFLOW_NAME = "Redactie NJi: richtlijnen"
 TASK_NAME = "Beoordeling door Redactie NJi"
@@ -9,8 +10,6 @@ GROUP_NAME = "Redactie NJi"
 
 
 def ensure_workflow(**kwargs):
-    from wagtail.models import GroupApprovalTask, Workflow, WorkflowTask
-
     group, _ = Group.objects.get_or_create(name=GROUP_NAME)
     task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
     if task is None:
@@ -22,6 +21,4 @@ def ensure_workflow(**kwargs):
 
 
 def guideline_workflow():
-    from wagtail.models import Workflow
-
     return Workflow.objects.filter(name=WORKFLOW_NAME, active=True).first()

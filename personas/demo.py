@@ -16,7 +16,14 @@ from leernetwerk.taxonomy.models import Levensgebied, Regio
 
 from . import importer
 from .demo_personas import KENMERKEN, PERSONAS
-from .models import Dataset, Kenmerk, PersonaIndexPage, PersonaPage, PersonaSituation
+from .models import (
+    Dataset,
+    Kenmerk,
+    PersonaIndexPage,
+    PersonaPage,
+    PersonaRelatedPage,
+    PersonaSituation,
+)
 from .models.pages import PORTRAIT_CARD, PORTRAIT_PAGE
 
 DATASET_SLUG = "fictieve-demo-cijfers"
@@ -164,8 +171,6 @@ def load_persona(index, data, kenmerken, dataset, related, number):
 
 
 def _related(target):
-    from .models import PersonaRelatedPage
-
     return PersonaRelatedPage(page=target)
 
 

@@ -3,6 +3,7 @@
 import datetime
 
 from django.utils import timezone
+from django.utils.text import slugify
 
 from leernetwerk.core.factories import add_page
 from leernetwerk.taxonomy.models import Regio, SectorGroep
@@ -24,8 +25,6 @@ def make_index(home):
 
 
 def make_regio(name, province="NL-ZH", lat=52.0, lon=4.7, kind="jeugdregio"):
-    from django.utils.text import slugify
-
     regio, _ = Regio.objects.get_or_create(
         slug=slugify(name),
         defaults={
@@ -40,8 +39,6 @@ def make_regio(name, province="NL-ZH", lat=52.0, lon=4.7, kind="jeugdregio"):
 
 
 def make_programma(name="Toekomstgericht werken"):
-    from django.utils.text import slugify
-
     programma, _ = Programma.objects.get_or_create(slug=slugify(name), defaults={"name": name})
     return programma
 

@@ -3,6 +3,9 @@
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from .models import VoortgangsberichtPage
 
 
 class _UpdatesFeed(Feed):
@@ -16,8 +19,6 @@ class _UpdatesFeed(Feed):
         return self.page.get_full_url()
 
     def queryset(self):
-        from .models import VoortgangsberichtPage
-
         return (
             VoortgangsberichtPage.objects.live()
             .public()
@@ -66,8 +67,6 @@ class AllPilotsRssFeed(_UpdatesFeed):
 
     def items(self):
         """The updates, each knowing its pilot's title (one query for all pilots)."""
-        from wagtail.models import Page
-
         items = list(super().items())
         parent_paths = {item.path[: -Page.steplen] for item in items}
         titles = dict(Page.objects.filter(path__in=parent_paths).values_list("path", "title"))

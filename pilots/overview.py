@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from leernetwerk.taxonomy.models import Provincie, SectorGroep
 
 from .mapdata import build_map
-from .models import PilotStatus, Programma
+from .models import PilotOproepPage, PilotStatus, Programma
 
 
 class PilotFilterForm(forms.Form):
@@ -60,8 +60,6 @@ class PilotFilterForm(forms.Form):
 
 
 def overview_context(index_page, request):
-    from .models import PilotOproepPage
-
     form = PilotFilterForm(request.GET or None)
     pilots = list(form.filter(index_page.pilots()))
     oproepen = list(

@@ -21,6 +21,8 @@ from wagtail.models import (
 
 from leernetwerk.core.roles import REDACTIE
 
+from .models import PilotPage
+
 REGION_PAGE_ACTIONS = ["add", "change", "publish"]
 WORKFLOW_NAME = "Pilotwijziging"
 TASK_NAME = "Akkoord Redactie NJi"
@@ -83,8 +85,6 @@ def sync_region_page_permissions(regions=None, pilots=None):
 
     Limit the work to ``pilots`` or to the pilots of ``regions``; with neither, all pilots.
     """
-    from .models import PilotPage
-
     queryset = PilotPage.objects.prefetch_related("regions__redactie__group")
     if pilots is not None:
         queryset = queryset.filter(pk__in=[p.pk for p in pilots])

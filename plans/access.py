@@ -8,8 +8,10 @@ from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
+from leernetwerk.core.roles import PROFESSIONAL
+
 from .containment import contain
-from .models import AccessLogEntry, Plan, Role
+from .models import AccessLogEntry, Membership, Plan, Role
 
 WRITERS = {Role.EIGENAAR, Role.BEWERKER}
 
@@ -21,8 +23,6 @@ def has_plan_access(user):
         return False
     cached = getattr(user, "_has_plan_access", None)
     if cached is None:
-        from .models import Membership
-
         cached = Membership.objects.active().filter(user=user).exists()
         user._has_plan_access = cached
     return cached
@@ -31,8 +31,6 @@ def has_plan_access(user):
 def can_start_plans(user):
     """Only approved professionals (group "Professional") start plans; not the young person,
     not a network member, not an editor or regional editor as such."""
-    from leernetwerk.core.roles import PROFESSIONAL
-
     return user.is_authenticated and user.groups.filter(name=PROFESSIONAL).exists()
 
 

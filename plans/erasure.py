@@ -8,6 +8,7 @@ who erased it (account and role), when, why, from where.
 
 from django.db import transaction
 
+from .access import client_ip, session_ref
 from .models import AccessLogEntry
 
 
@@ -25,8 +26,6 @@ def erase_plan(plan, reason="op verzoek", actor=None, request=None):
         detail=reason[:200],
     )
     if request is not None:
-        from .access import client_ip, session_ref
-
         entry.ip_address, entry.session_ref = client_ip(request), session_ref(request)
     plan.delete()
     entry.save()

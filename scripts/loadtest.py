@@ -341,7 +341,7 @@ def main():
         for name, example in recorder.examples.items():
             print(f"  fout bij {name}: {example}")
     finally:
-        if server is not None:
+        if server is not None and server.poll() is None:  # it may have stopped by itself
             os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=60)
 

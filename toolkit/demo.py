@@ -1,10 +1,13 @@
 """Demo content for the toolkit: information pages, the questions and rings of the
 tools and a set of invented arrangements (load_demo; idempotent)."""
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.text import slugify
+from wagtail.documents import get_document_model
 
 from leernetwerk.core.demo import rich, upsert_page
+from leernetwerk.core.pdf import render_pdf_bytes
 from leernetwerk.taxonomy.models import Doelgroep, Levensgebied, Regio, SectorGroep
 
 from .models import (
@@ -390,11 +393,6 @@ def _load_toets():
 
 def _worksheet(title, intro, sections):
     """A printable blank worksheet as a Wagtail document (created once, found by title)."""
-    from django.core.files.base import ContentFile
-    from wagtail.documents import get_document_model
-
-    from leernetwerk.core.pdf import render_pdf_bytes
-
     Document = get_document_model()
     existing = Document.objects.filter(title=title).first()
     if existing is not None:

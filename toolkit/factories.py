@@ -4,7 +4,15 @@ import factory
 
 from leernetwerk.core.factories import UserFactory
 
-from .models import OpgeslagenToets, OpgeslagenWiel, ToetsStap, ToetsVraag, WielOnderdeel
+from .models import (
+    OpgeslagenToets,
+    OpgeslagenWiel,
+    ScanFactor,
+    ScanThema,
+    ToetsStap,
+    ToetsVraag,
+    WielOnderdeel,
+)
 
 
 class ToetsStapFactory(factory.django.DjangoModelFactory):
@@ -84,8 +92,6 @@ def make_wiel():
 
 def make_scan_factors():
     """Three themes of five success factors each."""
-    from .models import ScanFactor, ScanThema
-
     for t in range(3):
         thema = ScanThema.objects.create(name=f"Thema {t + 1}", sort_order=t)
         for f in range(5):

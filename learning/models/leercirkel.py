@@ -22,6 +22,7 @@ from ..api import (
     LinkedPagesSerializer,
     RichTextSerializer,
 )
+from .les import Les
 from .tagging import TaxonomyMixin
 
 
@@ -116,8 +117,6 @@ class Leercirkel(TaxonomyMixin, BasePage):
         return [line.strip() for line in self.workgroups.splitlines() if line.strip()]
 
     def get_context(self, request, *args, **kwargs):
-        from .les import Les
-
         context = super().get_context(request, *args, **kwargs)
         context["lessons"] = (
             Les.objects.live().public().filter(learned_at=self).order_by("-date", "title")

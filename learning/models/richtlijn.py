@@ -24,6 +24,7 @@ from ..api import (
     DownloadsSerializer,
     LinkedPagesSerializer,
 )
+from ..workflow import guideline_workflow
 from .tagging import TaxonomyMixin
 
 REVIEW_WARNING_DAYS = 30
@@ -118,8 +119,6 @@ class Richtlijn(TaxonomyMixin, BasePage):
 
     def get_workflow(self):
         """Guidelines always go through the Redactie NJi review before publication."""
-        from learning.workflow import guideline_workflow
-
         return guideline_workflow() or super().get_workflow()
 
     @property

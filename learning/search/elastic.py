@@ -31,6 +31,9 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from elasticsearch import helpers as es_helpers
 from elasticsearch.dsl import A, Q, Search
+from wagtail.models import Page
+
+from learning.models import SearchOutbox
 
 from . import plan as planning
 from . import postings, snapshot, vocabulary
@@ -310,8 +313,6 @@ class ElasticsearchBackend:
             self.client.indices.create(index=index, body=index_body())
 
     def index_page_id(self, page_id):
-        from wagtail.models import Page
-
         page = Page.objects.filter(pk=page_id).first()
         page = page.specific if page else None
         if page is None or not page.live or page.depth <= 2 or page.get_view_restrictions():
@@ -324,10 +325,6 @@ class ElasticsearchBackend:
     def rebuild(self, ids, progress=lambda it, n: it):
         """Recreate the index with every page in ``ids`` that is public, then empty
         the outbox."""
-        from wagtail.models import Page
-
-        from learning.models import SearchOutbox
-
         self.ensure_index(recreate=True)
         index = index_name()
         average = postings.average_lengths()
@@ -353,8 +350,6 @@ class ElasticsearchBackend:
 
     def drain_outbox(self):
         """Replay missed updates in order; stop at the first failure (kept for next time)."""
-        from learning.models import SearchOutbox
-
         replayed = 0
         for entry in SearchOutbox.objects.order_by("created_at", "pk"):
             if entry.action == SearchOutbox.Action.INDEX:

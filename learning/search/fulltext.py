@@ -9,6 +9,8 @@ with impacts from the final average field lengths.
 from django.db import connection, transaction
 from wagtail.models import Page
 
+from learning.models import SearchDocument, SearchWord, TermPostings
+
 from .documents import document_for
 from .postings import IndexWriter, analyse_document
 
@@ -37,8 +39,6 @@ def remove_page(page_id):
 
 def rebuild(progress=lambda batches, total: batches):
     """Index every live page anew; returns how many."""
-    from learning.models import SearchDocument, SearchWord, TermPostings
-
     ids = list(Page.objects.live().filter(depth__gt=2).order_by("pk").values_list("pk", flat=True))
     writer = IndexWriter()
     batches = range(0, len(ids), BATCH)

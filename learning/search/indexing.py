@@ -6,6 +6,7 @@ takes part when it defines ``search_kind`` and ``get_search_date``.
 
 from django.db import transaction
 
+from learning.models import FacetValue, SearchEntry
 from leernetwerk.taxonomy.models import Kennisbron, Levensgebied
 
 
@@ -53,16 +54,12 @@ def facet_value_row(page_id, facet, value, label):
 
 def facet_value(page_id, facet, value, label):
     """An unsaved FacetValue row, cut to the column sizes."""
-    from learning.models import FacetValue
-
     page_id, facet, value, label = facet_value_row(page_id, facet, value, label)
     return FacetValue(page_id=page_id, facet=facet, value=value, label=label)
 
 
 def sync_page(page):
     """Rewrite the search rows of one (specific) page."""
-    from learning.models import FacetValue, SearchEntry
-
     page = page.specific
     if not is_indexable(page):
         return
@@ -78,7 +75,5 @@ def sync_page(page):
 
 
 def remove_page(page_id):
-    from learning.models import FacetValue, SearchEntry
-
     FacetValue.objects.filter(page_id=page_id).delete()
     SearchEntry.objects.filter(page_id=page_id).delete()

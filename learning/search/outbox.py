@@ -5,6 +5,8 @@ import logging
 
 from django.conf import settings
 
+from learning.models import SearchOutbox
+
 logger = logging.getLogger(__name__)
 
 
@@ -13,8 +15,6 @@ def _enabled():
 
 
 def _send(page_id, action):
-    from learning.models import SearchOutbox
-
     if not _enabled():
         return
     try:

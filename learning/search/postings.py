@@ -26,6 +26,7 @@ import numpy as np
 from django.db import connection, transaction
 from django.db.models import Avg
 
+from learning.models import SearchDocument, SearchWord, TermPostings
 from leernetwerk.sitesearch.analysis import tokens
 
 from .. import sql_insert
@@ -84,8 +85,6 @@ def impacts(analysed, average_lengths):
 
 def average_lengths():
     """Mean terms per field over the indexed pages (1.0 for an empty index)."""
-    from learning.models import SearchDocument
-
     names = [f"{field}_length" for field in FIELDS]
     row = SearchDocument.objects.aggregate(**{name: Avg(name) for name in names})
     return np.array([row[name] or 1.0 for name in names], dtype=np.float64)
@@ -93,8 +92,6 @@ def average_lengths():
 
 def read(terms):
     """term -> (page ids, impacts) as arrays, for the terms that have postings."""
-    from learning.models import TermPostings
-
     terms = sorted(set(terms))
     result = {}
     table = connection.ops.quote_name(TermPostings._meta.db_table)
@@ -134,8 +131,6 @@ class IndexWriter:
         self.entries[page_id] = None
 
     def write(self):
-        from learning.models import SearchDocument
-
         if not self.entries:
             return
         with transaction.atomic():
@@ -199,15 +194,12 @@ class IndexWriter:
                 pages, weights = pages[order], weights[order]
             if len(pages):
                 rows.append((term, pages.astype(ID_TYPE).tobytes(), weights.tobytes()))
-        from learning.models import TermPostings
 
         sql_insert.delete(TermPostings, "term", sorted(touched))
         sql_insert.insert(TermPostings, ["term", "pages", "impacts"], rows)
 
     def _count_words(self, old):
         """Keep SearchWord.pages (in how many pages a word occurs) in step."""
-        from learning.models import SearchWord
-
         delta = defaultdict(int)
         terms = {}
         for _page_id, (_terms, words) in old.items():

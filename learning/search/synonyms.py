@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from django.core.cache import cache
 
+from learning.models import Synoniemgroep
 from leernetwerk.sitesearch.analysis import tokens
 
 VERSION_KEY = "learning:synonyms:version"
@@ -48,8 +49,6 @@ def lexicon():
 
 
 def _read():
-    from learning.models import Synoniemgroep
-
     result = Lexicon()
     for group in Synoniemgroep.objects.all():
         terms = [(term, tuple(t.term for t in tokens(term))) for term in group.term_list]

@@ -8,8 +8,11 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
+from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page
 
+from learning.models import Leercirkel, Les, Richtlijn
+from leernetwerk.core.privacy import query_may_be_recorded
 from leernetwerk.sitesearch.analysis import words
 
 from ..models import KennisbankPage
@@ -93,10 +96,6 @@ def _record_hit(q):
     a phone or BSN-like number, a postcode, a name the content does not use) is not
     stored (rule: ``leernetwerk.core.privacy.query_may_be_recorded``)."""
     try:
-        from wagtail.contrib.search_promotions.models import Query
-
-        from leernetwerk.core.privacy import query_may_be_recorded
-
         if not query_may_be_recorded(q, vocabulary.current(snapshot.current_token()).terms):
             return
         Query.get(q).add_hit()
@@ -143,7 +142,6 @@ def api_autocomplete(request):
     terms = words(q)
     if len(q) < 2 or not terms:
         return JsonResponse({"results": []})
-    from learning.models import Leercirkel, Les, Richtlijn
 
     pages = (
         Page.objects.live()

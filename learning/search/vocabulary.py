@@ -16,6 +16,8 @@ from django.db import connection
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from learning.models import SearchWord
+
 MAX_CANDIDATES = 3
 
 
@@ -28,8 +30,6 @@ class Vocabulary:
 
     @classmethod
     def load(cls):
-        from learning.models import SearchWord
-
         rows = list(SearchWord.objects.values_list("word", "term", "pages"))
         return cls(
             words=[word for word, _term, _pages in rows],

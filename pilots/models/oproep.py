@@ -1,4 +1,6 @@
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -48,8 +50,6 @@ class PilotOproepPage(RoutablePageMixin, BasePage):
         verbose_name_plural = _("pilotoproepen")
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         super().clean()
         if self.opens_on and self.closes_on and self.closes_on < self.opens_on:
             raise ValidationError({"closes_on": _("De sluitingsdatum ligt voor de openingsdatum.")})
@@ -69,15 +69,14 @@ class PilotOproepPage(RoutablePageMixin, BasePage):
 
     @path("")
     def index_route(self, request):
-        # The page itself is the application form (GET shows it, POST submits it).
+        # The page itself is the application form (GET shows it, POST submits it). The
+        # view module imports the models (the form), so it is imported here.
         from ..views import application_view
 
         return application_view(self, request)
 
     @path("bedankt/", name="thanks")
     def thanks(self, request):
-        from django.template.response import TemplateResponse
-
         return TemplateResponse(
             request, "pilots/aanmelding_bedankt.html", self.get_context(request)
         )

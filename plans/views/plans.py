@@ -7,6 +7,7 @@ from django.db.models import Count, Q
 from django.forms.formsets import BaseFormSet
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_POST
@@ -280,8 +281,6 @@ def plan_close(request, plan):
     closing = not plan.is_closed
 
     def apply():
-        from django.utils import timezone
-
         plan.status = Plan.Status.AFGESLOTEN if closing else Plan.Status.ACTIEF
         plan.closed_at = timezone.now() if closing else None
         plan.save()

@@ -1,7 +1,6 @@
 """Account forms: professional sign-up (allauth), an account from a plan invitation,
 the profile and deleting the account. Every message is Dutch and specific."""
 
-from allauth.account.forms import LoginForm as AllauthLoginForm
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.utils import timezone
@@ -169,14 +168,3 @@ class DeleteAccountForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError("Dit wachtwoord klopt niet.")
         return password
-
-
-class LoginForm(AllauthLoginForm):
-    """allauth's login form with a label that says what to type."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["login"].label = "Gebruikersnaam of e-mailadres"
-        self.fields["login"].widget.attrs["autocomplete"] = "username"
-        self.fields["login"].error_messages["required"] = "Vul je gebruikersnaam of e-mailadres in."
-        self.fields["password"].error_messages["required"] = "Vul je wachtwoord in."

@@ -143,14 +143,26 @@ def test_the_cycle_check_sees_a_cycle():
         list(TopologicalSorter({"a": {"b"}, "b": {"a"}}).static_order())
 
 
-# Imports inside functions in the foundation, each with its reason. Django requires them
-# in AppConfig.ready() (models and signals load after the app registry).
+# Imports inside functions, each kind with its reason. Django requires them in apps.py
+# (models and signals load after the app registry), and a model's method may reach a
+# module of its own app that imports the models (a page's route to its view, feed or
+# form): Django keeps models free of view imports. Besides those:
 LAZY_IMPORTS = {
     # WeasyPrint loads Pango on import; only processes that make a PDF pay for it.
-    ("site/core/pdf.py", "weasyprint"),
-    # Each search backend needs models that exist only on its own database.
-    ("site/sitesearch/backends/__init__.py", "leernetwerk.sitesearch.backends.postgres"),
-    ("site/sitesearch/backends/__init__.py", "leernetwerk.sitesearch.backends.sqlite"),
+    "weasyprint",
+    # Each search backend needs models or drivers of its own database only.
+    "leernetwerk.sitesearch.backends.postgres",
+    "leernetwerk.sitesearch.backends.sqlite",
+    "modelsearch.backends.database.postgres",
+    "modelsearch.backends.database.postgres.postgres",
+    "modelsearch.backends.database.sqlite",
+    "modelsearch.backends.database.sqlite.sqlite",
+    # The optional Elasticsearch backend: its client loads only when it is configured.
+    "learning.search.elastic",
+    # matplotlib loads only when a chart is drawn (most requests serve a cached one).
+    "personas.charts.render",
+    # The batch writer builds on lessons_io's field definitions.
+    "learning.lesson_import",
 }
 
 
@@ -166,15 +178,26 @@ def function_local_imports(path):
                 yield from (alias.name for alias in node.names)
             elif isinstance(node, ast.ImportFrom):
                 base = package[: len(package) - node.level + 1] if node.level else []
-                yield ".".join(base + ([node.module] if node.module else []))
+                module = ".".join(base + ([node.module] if node.module else []))
+                if node.module is None:  # from . import render
+                    yield from (f"{module}.{alias.name}" for alias in node.names)
+                else:
+                    yield module
 
 
-def test_the_foundation_imports_inside_functions_only_where_it_must():
+def allowed_inside_function(path, module):
+    if path.name == "apps.py" or module in LAZY_IMPORTS:
+        return True
+    in_models = "models" in path.parts or path.name == "models.py"
+    return in_models and app_of(module) == app_of(module_name(path))
+
+
+def test_imports_inside_functions_only_where_they_must_be():
     offenders = [
-        (str(path.relative_to(ROOT)), module)
-        for path in source_files("site")
-        if path.name != "apps.py"
+        f"{path.relative_to(ROOT)}: {module}"
+        for folder in ("site", *FEATURES)
+        for path in source_files(folder)
         for module in function_local_imports(path)
-        if (str(path.relative_to(ROOT)), module) not in LAZY_IMPORTS
+        if not allowed_inside_function(path, module)
     ]
     assert offenders == []

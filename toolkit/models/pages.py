@@ -2,6 +2,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from taggit.models import Tag
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -187,8 +188,6 @@ class ArrangementPage(BasePage):
 
     @property
     def tags(self):
-        from taggit.models import Tag
-
         return Tag.objects.none()
 
     def get_search_date(self):
