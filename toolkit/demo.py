@@ -5,7 +5,8 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from leernetwerk.core.demo import rich, upsert_page
-from leernetwerk.taxonomy.models import Doelgroep, Levensgebied, Regio, SectorGroep
+from leernetwerk.taxonomy.demo import demo_region
+from leernetwerk.taxonomy.models import Doelgroep, Levensgebied, SectorGroep
 
 from .models import (
     ArrangementPage,
@@ -459,7 +460,7 @@ def _load_arrangementen(parent):
             name=name, defaults={"description": description}
         )
     for data in ARRANGEMENTEN:
-        regio = Regio.objects.filter(slug=data["regio"]).first() if data["regio"] else None
+        regio = demo_region(data["regio"]) if data["regio"] else None
         page = upsert_page(
             parent,
             ArrangementPage,

@@ -2,7 +2,10 @@
 
 from django.utils.text import slugify
 
-from .models import Doelgroep, Regio
+from .models import Doelgroep, Herindeling, Regio
+from .regions import load as load_regions
+from .regions import read as read_regions
+from .regions_index import index_regions
 
 DOELGROEPEN = [
     ("Jongeren die de jeugdhulp verlaten", "Jongeren voor wie jeugdhulp rond hun 18e stopt."),
@@ -17,27 +20,35 @@ DOELGROEPEN = [
     ("Jongeren uit het praktijk- en speciaal onderwijs", ""),
 ]
 
-# name, kind, province, cbs_code, lat, lon
-REGIO_S = [
-    ("Venlo", "gemeente", "NL-LI", "GM0983", 51.3704, 6.1724),
-    ("Arnhem", "gemeente", "NL-GE", "GM0202", 51.9851, 5.8987),
-    ("Apeldoorn", "gemeente", "NL-GE", "GM0200", 52.2112, 5.9699),
-    ("Noord-Veluwe", "jeugdregio", "NL-GE", "", 52.3500, 5.8300),
-    ("Rivierenland", "jeugdregio", "NL-GE", "", 51.8800, 5.4300),
-    ("Hengelo", "gemeente", "NL-OV", "GM0164", 52.2658, 6.7931),
-    ("Dordrecht", "gemeente", "NL-ZH", "GM0505", 51.8133, 4.6901),
-    ("Zuid-Holland Zuid", "jeugdregio", "NL-ZH", "", 51.8200, 4.7500),
-    ("Midden-Holland", "jeugdregio", "NL-ZH", "", 52.0116, 4.7104),
-    ("Lekstroom", "jeugdregio", "NL-UT", "", 52.0200, 5.1000),
-    ("Leiden", "gemeente", "NL-ZH", "GM0546", 52.1601, 4.4970),
-    ("Holland Rijnland", "arbeidsmarktregio", "NL-ZH", "", 52.1600, 4.5500),
-    ("Gelderland", "provincie", "NL-GE", "", 52.0452, 5.8718),
-]
-
-PARTS = {
-    "Zuid-Holland Zuid": ["Dordrecht"],
-    "Holland Rijnland": ["Leiden"],
+# The regions of the pilots, by CBS code (the full list comes from regions.json), with
+# the slug the other apps' demos use and a map point near where the pilot works.
+# slug: (name, kind, cbs_code, lat, lon)
+REGIO_S = {
+    "venlo": ("Venlo", "gemeente", "GM0983", 51.3704, 6.1724),
+    "arnhem": ("Arnhem", "gemeente", "GM0202", 51.9851, 5.8987),
+    "apeldoorn": ("Apeldoorn", "gemeente", "GM0200", 52.2112, 5.9699),
+    "noord-veluwe": ("Noord-Veluwe", "jeugdregio", "JZ12", 52.3500, 5.8300),
+    "rivierenland": ("Rivierenland", "jeugdregio", "JZ30", 51.8800, 5.4300),
+    "hengelo": ("Hengelo", "gemeente", "GM0164", 52.2658, 6.7931),
+    "dordrecht": ("Dordrecht", "gemeente", "GM0505", 51.8133, 4.6901),
+    "zuid-holland-zuid": ("Zuid-Holland Zuid", "jeugdregio", "JZ31", 51.8200, 4.7500),
+    "midden-holland": ("Midden-Holland", "jeugdregio", "JZ27", 52.0116, 4.7104),
+    "lekstroom": ("Lekstroom", "jeugdregio", "JZ26", 52.0200, 5.1000),
+    "leiden": ("Leiden", "gemeente", "GM0546", 52.1601, 4.4970),
+    "holland-rijnland": ("Holland Rijnland", "arbeidsmarktregio", "AM19", 52.1600, 4.5500),
+    "gelderland": ("Gelderland", "provincie", "PV25", 52.0452, 5.8718),
 }
+
+
+def demo_regions():
+    """{demo slug: Regio}: the demos of other apps name their regions by these slugs,
+    whatever slug the region got when the full list was loaded."""
+    by_code = Regio.objects.in_bulk([spec[2] for spec in REGIO_S.values()], field_name="cbs_code")
+    return {slug: by_code[spec[2]] for slug, spec in REGIO_S.items() if spec[2] in by_code}
+
+
+def demo_region(slug):
+    return demo_regions().get(slug)
 
 
 def load(home, log):
@@ -45,20 +56,18 @@ def load(home, log):
         Doelgroep.objects.update_or_create(
             slug=slugify(name)[:120], defaults={"name": name, "description": description}
         )
-    regions = {}
-    for name, kind, province, cbs_code, lat, lon in REGIO_S:
-        regions[name], _ = Regio.objects.update_or_create(
-            slug=slugify(name),
-            defaults={
-                "name": name,
-                "kind": kind,
-                "province": province,
-                "cbs_code": cbs_code,
-                "latitude": lat,
-                "longitude": lon,
-            },
-        )
-    for whole, parts in PARTS.items():
-        regions[whole].municipalities.set([regions[p] for p in parts])
-        regions[whole].save()
-    log(f"Taxonomie: {len(DOELGROEPEN)} doelgroepen, {len(REGIO_S)} regio's.")
+    if not Regio.objects.filter(kind=Regio.Kind.GEMEENTE).exists():
+        # A database migrated without the list (REGIONS_LOAD_ON_MIGRATE off) gets it now.
+        load_regions(read_regions(), Regio, Herindeling)
+    for slug, (name, kind, cbs_code, lat, lon) in REGIO_S.items():
+        region = Regio.objects.filter(cbs_code=cbs_code).first()
+        if region is None:  # a regions file without this region: keep the demo whole
+            region = Regio(cbs_code=cbs_code, name=name, kind=kind, slug=slug)
+        # The pilot map shows the demo's point; names and memberships stay CBS's.
+        region.latitude, region.longitude = lat, lon
+        region.save()
+    index_regions()
+    log(
+        f"Taxonomie: {len(DOELGROEPEN)} doelgroepen, {Regio.objects.count()} regio's "
+        f"({len(REGIO_S)} in de demo)."
+    )
