@@ -79,7 +79,9 @@ class RegionField(forms.Field):
         try:
             return RegionLookup(self._queryset).find(value)
         except RegionNotFound as exc:
-            raise forms.ValidationError(str(exc), code="invalid_choice") from None
+            # A form may word it for its own list ("Kies een arbeidsmarktregio ...").
+            message = self.error_messages.get("invalid_choice") or str(exc)
+            raise forms.ValidationError(message, code="invalid_choice") from None
 
     def has_changed(self, initial, data):
         return self.prepare_value(initial) != (data or "")

@@ -67,8 +67,8 @@ class RegionLookup:
             )
         raise RegionNotFound(
             _(
-                "De regio '%(value)s' kennen we niet. Typ de naam van een gemeente of regio "
-                "uit de lijst, of de CBS-code (bijvoorbeeld GM0363 voor Amsterdam)."
+                "Onbekende regio '%(value)s'. Typ de naam van een gemeente of regio uit de "
+                "lijst, of de CBS-code (bijvoorbeeld GM0363 voor Amsterdam)."
             )
             % {"value": text[:80]}
         )

@@ -119,7 +119,7 @@ def test_incomplete_organisation_rows_and_fields_give_dutch_errors(client, oproe
     assert "Kies de sectorgroep van deze organisatie." in html
     assert "Vul de naam van de organisatie in." in html
     assert "Vul een geldig e-mailadres in" in html
-    assert "Kies een regio uit de lijst." in html
+    assert "Onbekende regio &#x27;999999&#x27;." in html
     assert "ten minste 50 tekens" in html
     assert not Aanmelding.objects.exists()
 

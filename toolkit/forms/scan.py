@@ -25,7 +25,10 @@ class NieuweScanForm(forms.Form):
         Regio.objects.filter(kind=Regio.Kind.ARBEIDSMARKTREGIO),
         label=_("Arbeidsmarktregio"),
         help_text=_("Typ om te zoeken, bijvoorbeeld Groot Amsterdam of de CBS-code AM18."),
-        error_messages={"required": _("Kies de arbeidsmarktregio van de scan.")},
+        error_messages={
+            "required": _("Kies de arbeidsmarktregio van de scan."),
+            "invalid_choice": _("Kies een arbeidsmarktregio uit de lijst."),
+        },
     )
     organisatie_type = forms.ChoiceField(
         label=_("Uw soort organisatie"),
