@@ -30,11 +30,12 @@ class RegionLookup:
         queryset = Regio.objects.all() if queryset is None else queryset
         self.regions = list(queryset)
         by_pk = {region.pk: region for region in self.regions}
-        self.exact = {}  # code, old code, slug, pk -> region
+        self.exact = {}  # code, old code, pk -> region
+        self.slugs = {}  # the last resort: old links such as ?regio=holland-rijnland
         self.names = {}  # normalised name or label -> regions
         for region in self.regions:
             self.exact[str(region.pk)] = region
-            self.exact[region.slug.lower()] = region
+            self.slugs[region.slug.lower()] = region
             if region.cbs_code:
                 self.exact[region.cbs_code.lower()] = region
             keys = {normalise(region.name), normalise(label(region))}
@@ -58,6 +59,8 @@ class RegionLookup:
         matches = self.names.get(normalise(text), [])
         if len({m.pk for m in matches}) == 1:
             return matches[0]
+        if not matches and text.lower() in self.slugs:
+            return self.slugs[text.lower()]
         if matches:
             # An exact label such as "Utrecht (provincie)" already settled it above.
             names = ", ".join(sorted({label(m) for m in matches}))
