@@ -8,7 +8,8 @@ from wagtail.rich_text import RichText
 
 from leernetwerk.core.demo import paragraph_body, rich
 from leernetwerk.core.models import HomeFeaturedItem
-from leernetwerk.taxonomy.models import Doelgroep, Levensgebied, Regio, SectorGroep
+from leernetwerk.taxonomy.demo import demo_region
+from leernetwerk.taxonomy.models import Doelgroep, Levensgebied, SectorGroep
 
 from . import demo_content as content
 from .models import KennisbankPage, Leercirkel, Les, Richtlijn, RichtlijnLes, Synoniemgroep
@@ -36,7 +37,7 @@ def _taxonomy(domains, groups, sectors, region):
         "levensgebieden": list(Levensgebied.objects.filter(slug__in=domains)),
         "doelgroepen": list(Doelgroep.objects.filter(slug__in=[content.GROUPS[g] for g in groups])),
         "sectoren": list(SectorGroep.objects.filter(slug__in=sectors)),
-    }, Regio.objects.filter(slug=region).first()
+    }, demo_region(region)
 
 
 def load(home, log):

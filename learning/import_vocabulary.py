@@ -13,7 +13,8 @@ Which spellings count, strongest first (a key taken by a stronger spelling of on
 item is never taken by a weaker spelling of another):
 
 1. the slug (for kennisbron: the stored value, ``wetenschappelijke_kennis``);
-2. a code: a region's CBS code (``GM0983``), a sector group's number (``2``);
+2. a code: a region's CBS code (``GM0983``) or the old code of a municipality that
+   merged into it (``GM0457`` for Amsterdam), a sector group's number (``2``);
 3. the name or label, and the name as the CMS shows it (``Venlo (gemeente)``,
    ``Wonen (Big 5)``; a Big 5 domain also as ``Big 5 Wonen``).
 
@@ -37,6 +38,7 @@ from django.utils.text import slugify
 from rapidfuzz import fuzz, process
 
 from leernetwerk.sitesearch.analysis import fold
+from leernetwerk.taxonomy.lookup import SUFFIX
 from leernetwerk.taxonomy.models import Doelgroep, Kennisbron, Levensgebied, Regio, SectorGroep
 
 _SEPARATORS = re.compile(r"[\W_]+")
@@ -162,7 +164,7 @@ class Vocabulary:
         domains = list(Levensgebied.objects.all())
         groups = list(Doelgroep.objects.all())
         sectors = list(SectorGroep.objects.all())
-        regions = list(Regio.objects.all())
+        regions = list(Regio.objects.prefetch_related("herindelingen"))
         advice = "" if create_missing else DOELGROEP_ADVICE
         lookups = {
             "levensgebieden": Lookup(
@@ -249,5 +251,8 @@ def _sector_item(sector):
 
 def _region_item(region):
     codes = [region.cbs_code] if region.cbs_code else []
-    spellings = {SLUG: [region.slug], CODE: codes, NAME: [region.name, str(region)]}
+    # A merged municipality's old code (GM0457 Weesp) finds the one it merged into.
+    codes += [merger.old_code for merger in region.herindelingen.all()]
+    names = [region.name, str(region), SUFFIX.sub("", region.name)]  # "Hengelo (O.)"
+    spellings = {SLUG: [region.slug], CODE: codes, NAME: names}
     return Item(region.slug, str(region), spellings)

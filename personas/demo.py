@@ -12,7 +12,8 @@ from wagtail.models import Page
 
 from leernetwerk.core.demo import rich, upsert_page
 from leernetwerk.images.models import CustomImage
-from leernetwerk.taxonomy.models import Levensgebied, Regio
+from leernetwerk.taxonomy.demo import demo_region, demo_regions
+from leernetwerk.taxonomy.models import Levensgebied
 
 from . import importer
 from .demo_personas import KENMERKEN, PERSONAS
@@ -108,9 +109,10 @@ def generate_csv(seed=1627):
     regions["holland-rijnland"] = {m: regions["leiden"][m] + rest[m] for m in rest}
     regions["NL"] = _exclusive(codes, NATIONAL, rng)
     lines = ["regio,kenmerken,aantal"]
+    known = demo_regions()
     for slug, cells in regions.items():
         code = slug
-        region = Regio.objects.filter(slug=slug).first()
+        region = known.get(slug)
         if region is not None and region.cbs_code:
             code = region.cbs_code
         for mask in range(1 << len(codes)):
@@ -138,7 +140,7 @@ def _exclusive(codes, population, rng):
 
 
 def load_persona(index, data, kenmerken, dataset, related, number):
-    region = Regio.objects.filter(slug=data["region"]).first()
+    region = demo_region(data["region"])
     portrait = portrait_image(data["name"], data["age"], number)
     page = upsert_page(
         index,

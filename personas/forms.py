@@ -28,7 +28,8 @@ class FigureUploadForm(forms.Form):
     file = forms.FileField(
         label=_("CSV-bestand"),
         help_text=_(
-            "Kolommen regio, kenmerken, aantal. Regio is een CBS-code, slug of NL; "
+            "Kolommen regio, kenmerken, aantal. Regio is een CBS-code (ook de oude code van "
+            "een samengevoegde gemeente), een naam of NL; "
             "kenmerken zijn codes met een plusteken ertussen, of 'totaal' voor de bevolking."
         ),
     )

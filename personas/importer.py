@@ -7,7 +7,8 @@ Format (comma or semicolon separated, UTF-8, header on row 1):
     NL,NEET,180000             young people with at least these characteristics
     GM0983,GSQ+NEET,120        ... combinations joined by "+"
 
-``regio`` is a CBS code or slug of a taxonomy region, or NL for the whole
+``regio`` is a CBS code (also the code of a merged municipality), the name
+("Amsterdam", any case) or slug of a taxonomy region, or NL for the whole
 country. Every region needs the population and every combination of the
 characteristics used in the file. The whole file is checked before anything is
 written; errors carry the row number as a spreadsheet shows it.
@@ -22,7 +23,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from tqdm import tqdm
 
-from leernetwerk.taxonomy.models import Regio
+from leernetwerk.taxonomy.lookup import RegionLookup, RegionNotFound
 
 from .models import Dataset, Figure, Kenmerk
 from .models.figures import COMBINATION_SEPARATOR, NATIONAL_CODE, combination_key
@@ -70,15 +71,6 @@ def _reader(text):
     return csv.reader(io.StringIO(text), delimiter=delimiter)
 
 
-def _region_lookup():
-    lookup = {}
-    for region in Regio.objects.all():
-        lookup[region.slug.lower()] = region
-        if region.cbs_code:
-            lookup[region.cbs_code.lower()] = region
-    return lookup
-
-
 def validate(data, dataset, progress=False):
     """Parse and check the whole file; returns an ImportResult with rows or errors."""
     result = ImportResult()
@@ -90,7 +82,7 @@ def validate(data, dataset, progress=False):
     if not lines or [cell.strip().lower() for cell in lines[0]] != HEADER:
         result.error(1, _("De eerste rij moet de kolommen regio, kenmerken, aantal bevatten."))
         return result
-    regions = _region_lookup()
+    regions = RegionLookup()  # code, old (merged) code, name or slug
     kenmerken = {k.code.lower(): k for k in Kenmerk.objects.all()}
     seen = {}  # (region key, combination) -> row
     values = {}  # region key -> {combination: count}
@@ -109,11 +101,13 @@ def validate(data, dataset, progress=False):
         if region_code.upper() == NATIONAL_CODE:
             region = None
         else:
-            region = regions.get(region_code.lower())
-            if region is None:
-                result.error(number, _("Onbekende regio '%(code)s'.") % {"code": region_code})
+            try:
+                region = regions.find(region_code)
+            except RegionNotFound as exc:
+                region = None
+                result.error(number, str(exc))
                 ok = False
-            elif not dataset.allows(region):
+            if region is not None and not dataset.allows(region):
                 result.error(
                     number,
                     _("%(region)s past niet bij het regioniveau van de dataset (%(level)s).")

@@ -4,7 +4,8 @@
 import datetime
 
 from leernetwerk.core.demo import paragraph_body, rich, upsert_page
-from leernetwerk.taxonomy.models import Doelgroep, Regio, SectorGroep
+from leernetwerk.taxonomy.demo import demo_regions
+from leernetwerk.taxonomy.models import Doelgroep, SectorGroep
 
 from .models import (
     Leerpunt,
@@ -348,7 +349,7 @@ def load(home, log):
         programmas[slug], _ = Programma.objects.update_or_create(
             slug=slug, defaults={"name": name, "description": description}
         )
-    regions = {r.slug: r for r in Regio.objects.all()}
+    regions = demo_regions()
     sectors = {s.slug: s for s in SectorGroep.objects.all()}
     doelgroepen = {d.slug: d for d in Doelgroep.objects.all()}
 

@@ -8,6 +8,7 @@ from django.utils.text import slugify
 from leernetwerk.core.factories import add_page
 from leernetwerk.taxonomy.models import Regio, SectorGroep
 
+from .forms import ORGANISATION_ROWS
 from .models import (
     Leerpunt,
     PilotIndexPage,
@@ -89,3 +90,30 @@ def make_oproep(index, opens_on=None, closes_on=None, title="Oproep pilotregio's
         opens_on=opens_on or today - datetime.timedelta(days=10),
         closes_on=closes_on or today + datetime.timedelta(days=10),
     )
+
+
+def application_data(regio, organisations, **overrides):
+    """POST data of the pilot application: ``regio`` as typed (a pk, code or name) and
+    ``organisations`` as [(name, sector slug)]."""
+    sectors = {s.slug: s.pk for s in SectorGroep.objects.all()}
+    data = {
+        "regio": regio,
+        "contact_name": "Fatima de Vries",
+        "contact_role": "Beleidsadviseur jeugd",
+        "contact_email": "fatima@gemeente.example",
+        "contact_phone": "",
+        "programma": make_programma().pk,
+        "motivation": "Wij willen samen met jongeren de overgang naar 18 jaar beter regelen "
+        "en leren van andere regio's.",
+        "website": "",
+        "org-TOTAL_FORMS": str(ORGANISATION_ROWS),
+        "org-INITIAL_FORMS": "0",
+        "org-MIN_NUM_FORMS": "0",
+        "org-MAX_NUM_FORMS": str(ORGANISATION_ROWS),
+    }
+    for i in range(ORGANISATION_ROWS):
+        name, sector = organisations[i] if i < len(organisations) else ("", None)
+        data[f"org-{i}-name"] = name
+        data[f"org-{i}-sector"] = sectors[sector] if sector else ""
+    data.update(overrides)
+    return data

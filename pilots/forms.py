@@ -5,7 +5,8 @@ from django.core.exceptions import ValidationError
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from leernetwerk.taxonomy.models import Regio, SectorGroep
+from leernetwerk.taxonomy.forms import RegionField
+from leernetwerk.taxonomy.models import SectorGroep
 
 from .models import Programma
 
@@ -38,11 +39,12 @@ def check_sector_groups(sectors):
 
 
 class AanmeldingForm(forms.Form):
-    regio = forms.ModelChoiceField(
+    regio = RegionField(
         label=_("Aanvragende regio of gemeente"),
-        queryset=Regio.objects.all(),
-        empty_label=_("Kies een regio"),
-        error_messages={"invalid_choice": _("Kies een regio uit de lijst.")},
+        help_text=_(
+            "Typ de naam van uw gemeente of regio en kies uit de lijst, of vul de CBS-code "
+            "in (bijvoorbeeld GM0363)."
+        ),
     )
     contact_name = forms.CharField(label=_("Naam contactpersoon"), max_length=150)
     contact_role = forms.CharField(label=_("Functie"), max_length=150, required=False)

@@ -18,6 +18,17 @@ def user(db):
 
 
 @pytest.fixture
+def all_regions(db):
+    """Every Dutch region from the real file, as the data migration loads it outside the
+    tests (the test settings switch that off: REGIONS_LOAD_ON_MIGRATE)."""
+    from leernetwerk.taxonomy import regions
+    from leernetwerk.taxonomy.models import Herindeling, Regio
+
+    regions.load(regions.read(), Regio, Herindeling)
+    return Regio.objects.all()
+
+
+@pytest.fixture
 def superuser(db):
     return UserFactory(username="beheerder", is_staff=True, is_superuser=True)
 

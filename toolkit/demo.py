@@ -8,7 +8,8 @@ from wagtail.documents import get_document_model
 
 from leernetwerk.core.demo import rich, upsert_page
 from leernetwerk.core.pdf import render_pdf_bytes
-from leernetwerk.taxonomy.models import Doelgroep, Levensgebied, Regio, SectorGroep
+from leernetwerk.taxonomy.demo import demo_region
+from leernetwerk.taxonomy.models import Doelgroep, Levensgebied, SectorGroep
 
 from .models import (
     ArrangementPage,
@@ -457,7 +458,7 @@ def _load_arrangementen(parent):
             name=name, defaults={"description": description}
         )
     for data in ARRANGEMENTEN:
-        regio = Regio.objects.filter(slug=data["regio"]).first() if data["regio"] else None
+        regio = demo_region(data["regio"]) if data["regio"] else None
         page = upsert_page(
             parent,
             ArrangementPage,

@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from leernetwerk.core.blocks import BaseStreamBlock
 from leernetwerk.core.models import BasePage, SectionIndexPage
+from leernetwerk.taxonomy.forms import RegionSelectMultiple
 
 RICH_FEATURES = ["h3", "h4", "bold", "italic", "link", "ol", "ul"]
 
@@ -129,7 +130,7 @@ class PilotPage(RoutablePageMixin, BasePage):
         MultiFieldPanel(
             [
                 FieldPanel("programma"),
-                FieldPanel("regions"),
+                FieldPanel("regions", widget=RegionSelectMultiple),
                 FieldPanel("status"),
                 FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
             ],

@@ -369,3 +369,8 @@ CMS_CONTENT_SECURITY_POLICY = {
     "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": ["'self'", "data:", "blob:"],
 }
+
+# Regions: the data migration loads every municipality, province, labour-market and
+# youth-care region from site/taxonomy/data/regions.json (manage.py load_regions does
+# the same later). The test settings switch this off so each test sets up its own.
+REGIONS_LOAD_ON_MIGRATE = True

@@ -28,3 +28,6 @@ PAGECACHE_ENABLED = False
 # Two-factor authentication is switched on by the tests that are about it (override_settings);
 # the rest log in with force_login. check --deploy refuses this in production (E003).
 TWO_FACTOR_REQUIRED = False
+
+# Tests start without the ~430 regions; the regions tests load the real file themselves.
+REGIONS_LOAD_ON_MIGRATE = False

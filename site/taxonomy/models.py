@@ -190,3 +190,33 @@ class Regio(index.Indexed, ClusterableModel):
 
     def __str__(self):
         return f"{self.name} ({self.get_kind_display().lower()})"
+
+
+class Herindeling(models.Model):
+    """A former municipality and the one it merged into, so an old CBS code still
+    finds the region it became (imports and pickers look here)."""
+
+    old_code = models.CharField(_("oude CBS-code"), max_length=12, unique=True)
+    old_name = models.CharField(_("oude naam"), max_length=150)
+    regio = models.ForeignKey(
+        Regio,
+        on_delete=models.CASCADE,
+        related_name="herindelingen",
+        verbose_name=_("opgegaan in"),
+    )
+    date = models.DateField(_("datum"), null=True, blank=True)
+
+    panels = [
+        FieldPanel("old_code"),
+        FieldPanel("old_name"),
+        FieldPanel("regio"),
+        FieldPanel("date"),
+    ]
+
+    class Meta:
+        ordering = ["old_name"]
+        verbose_name = _("herindeling")
+        verbose_name_plural = _("herindelingen")
+
+    def __str__(self):
+        return f"{self.old_name} ({self.old_code}) → {self.regio.name}"

@@ -8,8 +8,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from leernetwerk.taxonomy.models import SectorGroep
-from pilots.factories import make_oproep, make_programma
-from pilots.forms import ORGANISATION_ROWS
+from pilots.factories import application_data, make_oproep
 from pilots.models import Aanmelding, AanmeldingOrganisatie
 
 pytestmark = pytest.mark.django_db
@@ -30,26 +29,7 @@ def oproep(index):
 
 
 def _post_data(applicant, organisations, **overrides):
-    sectors = {s.slug: s.pk for s in SectorGroep.objects.all()}
-    data = {
-        "regio": applicant.pk,
-        "contact_name": "Fatima de Vries",
-        "contact_role": "Beleidsadviseur jeugd",
-        "contact_email": "fatima@gemeente.example",
-        "contact_phone": "",
-        "programma": make_programma().pk,
-        "motivation": "Wij willen samen met jongeren de overgang naar 18 jaar beter regelen "
-        "en leren van andere regio's.",
-        "website": "",
-        "org-TOTAL_FORMS": str(ORGANISATION_ROWS),
-        "org-INITIAL_FORMS": "0",
-        "org-MIN_NUM_FORMS": "0",
-        "org-MAX_NUM_FORMS": str(ORGANISATION_ROWS),
-    }
-    for i in range(ORGANISATION_ROWS):
-        name, sector = organisations[i] if i < len(organisations) else ("", None)
-        data[f"org-{i}-name"] = name
-        data[f"org-{i}-sector"] = sectors[sector] if sector else ""
+    data = application_data(applicant.pk, organisations)
     data.update(overrides)
     return data
 
@@ -119,7 +99,7 @@ def test_incomplete_organisation_rows_and_fields_give_dutch_errors(client, oproe
     assert "Kies de sectorgroep van deze organisatie." in html
     assert "Vul de naam van de organisatie in." in html
     assert "Vul een geldig e-mailadres in" in html
-    assert "Kies een regio uit de lijst." in html
+    assert "Onbekende regio &#x27;999999&#x27;." in html
     assert "ten minste 50 tekens" in html
     assert not Aanmelding.objects.exists()
 

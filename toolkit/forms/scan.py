@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from leernetwerk.taxonomy.forms import RegionField
 from leernetwerk.taxonomy.models import Regio
 
 from ..models import Actiepunt, OrganisatieType, ScanFactor
@@ -14,20 +15,16 @@ SCORE_ERRORS = {
 }
 
 
-class RegioChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return obj.name
-
-
 class NieuweScanForm(forms.Form):
     title = forms.CharField(
         label=_("Titel van de scan"),
         max_length=160,
         error_messages={"required": _("Geef de scan een titel.")},
     )
-    regio = RegioChoiceField(
+    regio = RegionField(
         Regio.objects.filter(kind=Regio.Kind.ARBEIDSMARKTREGIO),
         label=_("Arbeidsmarktregio"),
+        help_text=_("Typ om te zoeken, bijvoorbeeld Groot Amsterdam of de CBS-code AM18."),
         error_messages={
             "required": _("Kies de arbeidsmarktregio van de scan."),
             "invalid_choice": _("Kies een arbeidsmarktregio uit de lijst."),

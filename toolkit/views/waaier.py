@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from leernetwerk.core.models import paginate
+from leernetwerk.taxonomy.forms import RegionField
 from leernetwerk.taxonomy.models import Doelgroep, Levensgebied, Regio, SectorGroep
 
 from ..models import ArrangementPage, Financieringsbron
@@ -40,12 +41,11 @@ class WaaierFilterForm(forms.Form):
         label=_("Financiering of wet"),
         empty_label=_("Alle financieringsbronnen"),
     )
-    regio = forms.ModelChoiceField(
+    regio = RegionField(
         Regio.objects.exclude(kind=Regio.Kind.GEMEENTE),
         required=False,
         label=_("Regio"),
-        empty_label=_("Alle regio's"),
-        to_field_name="slug",
+        help_text=_("Leeg voor alle regio's. Typ om te zoeken."),
     )
 
     def __init__(self, *args, **kwargs):
