@@ -30,6 +30,8 @@ urlpatterns = [
     path("", include("plans.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    # Browsers ask for /favicon.ico on their own; the icons live in static/icons/.
+    path("favicon.ico", RedirectView.as_view(url=f"{settings.STATIC_URL}icons/favicon.ico")),
     path("health/", health, name="health"),
 ]
 

@@ -13,6 +13,9 @@ from django.contrib.staticfiles import finders
         "nlds/utrecht-html.css",
         "css/nlds.css",
         "css/theme.css",
+        "icons/favicon.ico",
+        "icons/icon.svg",
+        "icons/apple-touch-icon.png",
     ],
 )
 def test_front_end_css_is_served_locally(path):
@@ -23,3 +26,10 @@ def test_layered_import_names_the_copied_files():
     text = open(finders.find("css/nlds.css")).read()
     for name in ("utrecht-tokens.css", "utrecht-components.css", "utrecht-html.css"):
         assert f'url("../nlds/{name}") layer(nlds)' in text
+
+
+@pytest.mark.django_db
+def test_favicon_ico_redirects_to_the_static_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302
+    assert response["Location"] == "/static/icons/favicon.ico"
