@@ -26,6 +26,8 @@ urlpatterns = [
     *(pattern for patterns in collect(SITE_URLS) for pattern in patterns),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    # Browsers ask for /favicon.ico on their own; the icons live in static/icons/.
+    path("favicon.ico", RedirectView.as_view(url=f"{settings.STATIC_URL}icons/favicon.ico")),
     path("health/", health, name="health"),
 ]
 

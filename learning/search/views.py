@@ -49,11 +49,7 @@ def search_context(request, *, scope):
         for name, values in search_request.filters.items()
         for value in values
     ]
-    facets = [
-        {"name": name, "label": FACET_LABELS[name], "counts": response.facets.get(name, [])}
-        for name in FACETS
-        if response.facets.get(name)
-    ]
+    facets = _facet_groups(response.facets)
     params = search_request.as_params()
     return {
         "search": search_request,
@@ -69,6 +65,29 @@ def search_context(request, *, scope):
         else "",
         "pages": _pager(search_request, response),
     }
+
+
+def _facet_groups(facet_counts):
+    """One fieldset per facet; the life domains in two, the eight domains and the Big 5
+    (values ``big5-…``), under the same parameter so both still filter together."""
+    groups = []
+    for name in FACETS:
+        counts = facet_counts.get(name) or []
+        if name == "levensgebied":
+            parts = [
+                ("levensgebied", _("Levensgebied (acht domeinen)"), False),
+                ("levensgebied-big5", _("Levensgebied (Big 5)"), True),
+            ]
+            for key, label, big5 in parts:
+                chosen = [c for c in counts if c.value.startswith("big5-") == big5]
+                if chosen:
+                    groups.append({"name": name, "key": key, "label": label, "counts": chosen})
+        elif counts:
+            label = FACET_LABELS[name]
+            groups.append({"name": name, "key": name, "label": label, "counts": counts})
+    for group in groups:
+        group["selected"] = sum(1 for count in group["counts"] if count.selected)
+    return groups
 
 
 def _label(counts, value):

@@ -141,7 +141,9 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = config("STATIC_ROOT", default=str(VAR_DIR / "static"))
-STATICFILES_DIRS = [BASE_DIR / "static"]
+# NL Design System CSS from npm, copied there by scripts/install-node-packages (make install);
+# required: the pages link it, and the install fails loudly without npm.
+STATICFILES_DIRS = [BASE_DIR / "static", ("nlds", BASE_DIR / "var/node/static/nlds")]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = config("MEDIA_ROOT", default=str(VAR_DIR / "media"))
 STORAGES = {

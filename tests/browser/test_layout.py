@@ -1,0 +1,165 @@
+"""Every page type fits a phone (320 and 390 px) and a tablet (768 px) without sideways
+scrolling; at 320 px it also passes axe and its controls are at least 24 by 24 px.
+One test function per group of pages, so the live-server database is built once per
+group (each test function rebuilds it)."""
+
+import datetime
+import os
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls in the
+# fixtures are still synchronous and safe here.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+WIDTHS = (320, 390, 768)
+PASSWORD = "geheim-wachtwoord-123"
+
+PUBLIC_PAGES = [
+    "/",
+    "/kennisbank/",
+    "/kennisbank/?q=toekomstplan",
+    "/kennisbank/tweede-leercirkel-2018/",
+    "/kennisbank/begin-het-toekomstplan-op-je-zestiende/",
+    "/kennisbank/richtlijn-toekomstplan-vanaf-16/",
+    "/zoeken/?q=wonen",
+    "/nieuws/",
+    "/nieuws/tweede-leercirkel/",
+    "/pilots/",
+    "/pilots/team-12-venlo/",
+    "/pilots/midden-holland/startfoto-gereed/",
+    "/pilots/oproep-nu-open/",
+    "/personas/",
+    "/personas/sanne/",
+    "/hulpmiddelen/",
+    "/hulpmiddelen/participatiewiel/",
+    "/hulpmiddelen/arrangementenwaaier/overzicht/",
+    "/hulpmiddelen/arrangementenwaaier/wonen-leren-en-werken-in-een-traject/",
+    "/toekomstplan/",
+    "/toekomstplan/acht-levensgebieden/",
+    "/privacy/",
+    "/toegankelijkheid/",
+    "/contact/",
+    "/colofon/",
+    "/account/inloggen/",
+    "/account/registreren/",
+    "/account/wachtwoord/",
+]
+
+MEMBER_PAGES = [
+    "/hulpmiddelen/participatiewiel/invullen/",
+    "/hulpmiddelen/participatiewiel/mijn/",
+    "/hulpmiddelen/participatiescan/nieuw/",
+    "/hulpmiddelen/participatiescan/mijn/",
+    "/hulpmiddelen/omgekeerde-toets/invullen/",
+    "/hulpmiddelen/omgekeerde-toets/mijn/",
+    "/toekomstplan/mijn-plannen/",
+    "/account/profiel/",
+]
+PLAN_PAGES = [
+    "",
+    "bewerken/",
+    "steuncirkel/",
+    "acties/",
+    "evaluatie/",
+    "versies/",
+    "delen/",
+    "logboek/",
+    "wissen/",
+]
+
+
+def _overflow(page):
+    return page.evaluate(
+        "() => [document.documentElement.scrollWidth, window.innerWidth, Array.from("
+        "document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right"
+        " > window.innerWidth + 0.5).slice(0, 3).map(e => e.tagName + '.' + e.className)]"
+    )
+
+
+# Controls that are not links inside running text: each at least 24 by 24 px (WCAG 2.5.8).
+TARGETS = (
+    "button, select, summary, input:not([type=hidden]), .main-nav__link, .site-footer a, "
+    ".utrecht-breadcrumb-nav__link, .pagination a, .pilot-map__marker"
+)
+
+
+def _small_targets(page):
+    return page.evaluate(
+        "(selector) => Array.from(document.querySelectorAll(selector)).filter(e => {"
+        " const r = e.getBoundingClientRect(); return r.width > 1 && r.height > 1"
+        " && (r.width < 24 || r.height < 24); }).slice(0, 3)"
+        ".map(e => e.tagName + '.' + e.className + ' ' + (e.name || e.textContent.trim()))",
+        TARGETS,
+    )
+
+
+def _check_pages(page, base_url, paths, assert_accessible):
+    problems = []
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 800})
+        for path in paths:
+            response = page.goto(base_url + path)
+            assert response.status == 200, f"{path}: {response.status}"
+            scroll_width, inner_width, culprits = _overflow(page)
+            if scroll_width > inner_width:
+                problems.append(f"{path} op {width}px: {scroll_width} > {inner_width} {culprits}")
+            if width == WIDTHS[0]:
+                assert_accessible(page)
+                small = _small_targets(page)
+                if small:
+                    problems.append(f"{path}: aanraakdoel kleiner dan 24 px: {small}")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.fixture
+def open_call(demo_site):
+    from pilots.factories import make_oproep
+    from pilots.models import PilotIndexPage
+
+    today = datetime.date.today()
+    day = datetime.timedelta(days=1)
+    make_oproep(PilotIndexPage.objects.get(), today - day, today + day, title="Oproep nu open")
+
+
+def test_public_pages_fit_phones_and_tablets(page, live_server, open_call, assert_accessible):
+    _check_pages(page, live_server.url, PUBLIC_PAGES, assert_accessible)
+
+
+@pytest.fixture
+def member_with_plan(transactional_db):
+    """Toolkit and plan demo content, and a professional who owns one plan."""
+    from django.contrib.auth.models import Group
+
+    from leernetwerk.core.factories import UserFactory
+    from leernetwerk.core.roles import PROFESSIONAL
+    from plans.models import ToekomstplanTemplatePage
+    from plans.writes import create_plan
+
+    call_command(
+        "load_demo",
+        only=["leernetwerk.taxonomy", "toolkit", "plans"],
+        stdout=open(os.devnull, "w"),  # noqa: SIM115
+    )
+    user = UserFactory(username="olga", first_name="Olga")
+    user.groups.add(Group.objects.get(name=PROFESSIONAL))
+    template = ToekomstplanTemplatePage.objects.live().order_by("path").first()
+    values = {"first_name": "Sam", "date_of_birth": None, "under_16": False}
+    plan = create_plan(template, values, user)
+    return reverse("plans:detail", kwargs={"reference": plan.reference})
+
+
+def test_member_pages_fit_phones_and_tablets(
+    page, live_server, member_with_plan, assert_accessible
+):
+    page.goto(f"{live_server.url}/account/inloggen/")
+    page.fill("#id_login", "olga")
+    page.fill("#id_password", PASSWORD)
+    with page.expect_navigation():
+        page.click("main button[type=submit]")
+    paths = MEMBER_PAGES + [member_with_plan + suffix for suffix in PLAN_PAGES]
+    _check_pages(page, live_server.url, paths, assert_accessible)
