@@ -67,11 +67,14 @@ def _tab_to(page, element_id, limit=80):
     raise AssertionError(f"{element_id} niet bereikbaar met Tab: {visited}")
 
 
-def test_template_page_and_blank_pdf(plan_site, live_server, page, assert_accessible):
+def test_template_page_and_blank_pdf(
+    plan_site, live_server, page, assert_accessible, assert_valid_html
+):
     page.goto(live_server.url + plan_site["url"])
     expect(page.locator("h1")).to_have_text(plan_site["title"])
     expect(page.locator("h2", has_text="Checklist 18 jaar")).to_have_count(1)
     assert_accessible(page)
+    assert_valid_html(page)
     pdf_href = page.get_by_role("link", name=re.compile("Leeg sjabloon als PDF")).get_attribute(
         "href"
     )
@@ -80,21 +83,24 @@ def test_template_page_and_blank_pdf(plan_site, live_server, page, assert_access
 
 
 def test_create_invite_edit_together_and_export(
-    plan_site, live_server, page, browser, assert_accessible
+    plan_site, live_server, page, browser, assert_accessible, assert_valid_html
 ):
     _login(page, live_server, "olga")
     page.goto(live_server.url + plan_site["url"])
     page.get_by_role("link", name="Start een plan met dit sjabloon").click()
     assert_accessible(page)
+    assert_valid_html(page)
     page.click("main button[type=submit]")  # empty: Dutch errors, nothing saved
     expect(page.get_by_text("Vul de voornaam of roepnaam in.")).to_be_visible()
     expect(page.get_by_text("Zonder toestemming van de jongere")).to_be_visible()
     assert_accessible(page)
+    assert_valid_html(page)
     page.fill("#id_first_name", "Sam")
     page.check("#id_consent")
     page.click("main button[type=submit]")
     expect(page.locator("h1")).to_have_text("Plan bewerken")
     assert_accessible(page)
+    assert_valid_html(page)
 
     # Keyboard only: reach the fields with Tab, type, and submit with Enter.
     _tab_to(page, "id_dreams")
@@ -113,11 +119,13 @@ def test_create_invite_edit_together_and_export(
     expect(page.get_by_text("Ik wil een eigen kamer en werk in de zorg.")).to_be_visible()
     expect(page.get_by_text("Gedaan: DigiD aangevraagd")).to_be_visible()
     assert_accessible(page)
+    assert_valid_html(page)
     plan_url = page.url
 
     # Invite a colleague by personal e-mail.
     page.get_by_role("link", name="Delen").click()
     assert_accessible(page)
+    assert_valid_html(page)
     page.fill("#id_email", "piet@example.org")
     page.select_option("#id_role", "bewerker")
     page.click("main form:not(.inline-form) button[type=submit] >> nth=-1")
@@ -144,6 +152,7 @@ def test_create_invite_edit_together_and_export(
     expect(page.get_by_role("heading", name=re.compile("intussen opgeslagen"))).to_be_visible()
     assert page.input_value("#id_risks") == "Schulden bij de telefoonaanbieder."
     assert_accessible(page)
+    assert_valid_html(page)
     page.click("form.plan-form button[type=submit]")  # save again, deliberately
     expect(page.get_by_text("Schulden bij de telefoonaanbieder.")).to_be_visible()
     expect(page.get_by_text("Over drie jaar woon ik zelfstandig.")).to_be_visible()
@@ -153,9 +162,11 @@ def test_create_invite_edit_together_and_export(
     page.get_by_role("link", name="Versies").click()
     expect(page.locator(".revision-list li")).to_have_count(4)
     assert_accessible(page)
+    assert_valid_html(page)
     page.get_by_role("link", name="Toegangslog").click()
     expect(page.get_by_text("uitnodiging geaccepteerd")).to_be_visible()
     assert_accessible(page)
+    assert_valid_html(page)
     with page.expect_download() as download_info:
         page.get_by_role("link", name="PDF downloaden").click()
     download = download_info.value
@@ -164,8 +175,11 @@ def test_create_invite_edit_together_and_export(
         assert handle.read(4) == b"%PDF"
 
 
-def test_plan_list_is_accessible(plan_site, live_server, page, assert_accessible):
+def test_plan_list_is_accessible(
+    plan_site, live_server, page, assert_accessible, assert_valid_html
+):
     _login(page, live_server, "olga")
     page.goto(f"{live_server.url}/toekomstplan/mijn-plannen/")
     expect(page.get_by_text("Je werkt nog niet mee aan een plan.")).to_be_visible()
     assert_accessible(page)
+    assert_valid_html(page)
