@@ -84,30 +84,38 @@ def html_checker():
     checker.stop()
 
 
-@pytest.fixture
-def assert_valid_html(page, html_checker):
-    """Validate the HTML the server sent for the page now shown (zero checker errors).
-
-    The source is checked, not the browser's DOM: the DOM is already repaired (an
-    unescaped "<" or a misplaced element no longer shows there).
+class _HtmlValidation:
+    """``assert_valid_html(page)``: validate the HTML the server sent for the page now shown
+    (zero checker errors). The source is checked, not the browser's DOM: the DOM is already
+    repaired (an unescaped "<" or a misplaced element no longer shows there). Pages other
+    than the test's own ``page`` are registered first with ``assert_valid_html.watch(p)``.
     """
-    documents = {}
 
-    def remember(response):
-        request = response.request
-        if request.is_navigation_request() and response.frame == page.main_frame:
-            if not 300 <= response.status < 400:
-                documents["last"] = response
+    def __init__(self, checker):
+        self.checker = checker
+        self.documents = {}
 
-    page.on("response", remember)
+    def watch(self, page):
+        def remember(response):
+            if response.request.is_navigation_request() and response.frame == page.main_frame:
+                if not 300 <= response.status < 400:
+                    self.documents[page] = response
 
-    def check(page):
-        response = documents.get("last")
-        assert response is not None, "Geen document geladen om te valideren."
-        errors = html_checker.errors(response.text())
+        page.on("response", remember)
+        return page
+
+    def __call__(self, page):
+        response = self.documents.get(page)
+        assert response is not None, "Geen document geladen om te valideren (watch vergeten?)."
+        errors = self.checker.errors(response.text())
         assert not errors, html_validator.report(errors, response.url)
 
-    return check
+
+@pytest.fixture
+def assert_valid_html(page, html_checker):
+    validation = _HtmlValidation(html_checker)
+    validation.watch(page)
+    return validation
 
 
 @pytest.fixture

@@ -105,11 +105,6 @@ def test_create_invite_edit_together_and_export(
     # Keyboard only: reach the fields with Tab, type, and submit with Enter.
     _tab_to(page, "id_dreams")
     page.keyboard.type("Ik wil een eigen kamer en werk in de zorg.")
-    _tab_to(page, "id_domains-0-goal")
-    page.keyboard.type("Een bbl-plek vinden")
-    _tab_to(page, "id_domains-0-support_0")  # the radio group, at "nog niet bekend"
-    page.keyboard.press("ArrowDown")  # arrow keys move the choice to "ja"
-    assert page.is_checked("#id_domains-0-support_1")
     _tab_to(page, "id_check_0")
     page.keyboard.press("Space")
     _tab_to(page, "plan-opslaan")
@@ -173,6 +168,90 @@ def test_create_invite_edit_together_and_export(
     assert download.suggested_filename.endswith(".pdf")
     with open(download.path(), "rb") as handle:
         assert handle.read(4) == b"%PDF"
+
+
+@pytest.fixture
+def domain_plan(plan_site):
+    """A plan of Olga's, started through the ORM; the URL of its first levensgebied."""
+    from django.contrib.auth import get_user_model
+
+    from plans.models import ToekomstplanTemplatePage
+    from plans.writes import create_plan
+
+    olga = get_user_model().objects.get(username="olga")
+    template = ToekomstplanTemplatePage.objects.get()
+    plan = create_plan(
+        template, {"first_name": "Sam", "date_of_birth": None, "under_16": False}, olga
+    )
+    werk = plan.domains.select_related("levensgebied").first()
+    return {
+        "plan": f"/toekomstplan/plan/{plan.reference}/",
+        "domain": f"/toekomstplan/plan/{plan.reference}/levensgebied/{werk.pk}/",
+        "name": werk.levensgebied.name,
+    }
+
+
+def _delete_boxes(page):
+    return page.get_by_role("checkbox", name="Deze actie verwijderen")
+
+
+def test_domain_page_actions_with_and_without_javascript(
+    domain_plan, live_server, page, browser, assert_accessible, assert_valid_html
+):
+    _login(page, live_server, "olga")
+    page.goto(live_server.url + domain_plan["plan"])
+    page.get_by_role("link", name=f"{domain_plan['name']} en acties bewerken").click()
+    expect(page.locator("h1")).to_have_text(domain_plan["name"])
+    assert "---------" not in page.content()
+    expect(page.locator(".plan-row")).to_have_count(0)  # no spare row, no delete box
+    assert_accessible(page)
+    assert_valid_html(page)
+
+    # Keyboard: the domain's fields, then "Actie toevoegen" adds a row without a round trip.
+    _tab_to(page, "id_domain-goal")
+    page.keyboard.type("Een bbl-plek vinden")
+    _tab_to(page, "id_domain-support_0")  # the radio group, at "nog niet bekend"
+    page.keyboard.press("ArrowDown")
+    assert page.is_checked("#id_domain-support_1")
+    page.get_by_role("button", name="Actie toevoegen").click()
+    expect(page.locator("#id_actions-0-what")).to_be_focused()
+    expect(page.locator("#id_actions-0-who option").first).to_have_text("Kies …")
+    expect(_delete_boxes(page)).to_have_count(0)  # a new row has nothing to delete
+    page.keyboard.type("Cv maken met de jobcoach")
+    page.select_option("#id_actions-0-who", "jongere")
+    assert_accessible(page)
+    page.click("#plan-opslaan")
+    expect(page.locator("h1")).to_contain_text("Toekomstplan van Sam")
+    expect(page.get_by_text("Cv maken met de jobcoach")).to_be_visible()
+
+    # The stored action has a delete box; a second new one does not.
+    page.goto(live_server.url + domain_plan["domain"])
+    expect(_delete_boxes(page)).to_have_count(1)
+    page.get_by_role("button", name="Actie toevoegen").click()
+    expect(page.locator(".plan-row")).to_have_count(2)
+    expect(_delete_boxes(page)).to_have_count(1)
+    assert_accessible(page)
+
+    # Without JavaScript the same button asks the server for the extra row.
+    context = browser.new_context(java_script_enabled=False)
+    nojs = assert_valid_html.watch(context.new_page())
+    _login(nojs, live_server, "olga")
+    nojs.goto(live_server.url + domain_plan["domain"])
+    nojs.fill("#id_domain-situation", "Ik zoek werk.")
+    nojs.get_by_role("button", name="Actie toevoegen").click()
+    expect(nojs.locator(".plan-row")).to_have_count(2)
+    expect(nojs.locator("#id_domain-situation")).to_have_value("Ik zoek werk.")  # kept
+    expect(nojs.get_by_text("Niet opgeslagen")).to_have_count(0)  # nothing to complain about
+    assert_accessible(nojs)
+    assert_valid_html(nojs)
+    nojs.fill("#id_actions-1-what", "Bellen met het UWV")
+    nojs.select_option("#id_actions-1-who", "jongere")
+    nojs.check("#id_actions-0-DELETE")
+    nojs.click("#plan-opslaan")
+    expect(nojs.get_by_text("Bellen met het UWV")).to_be_visible()
+    expect(nojs.get_by_text("Cv maken met de jobcoach")).to_have_count(0)
+    expect(nojs.get_by_text("Ik zoek werk.")).to_be_visible()
+    context.close()
 
 
 def test_plan_list_is_accessible(
