@@ -55,21 +55,37 @@ def edit_data(plan, version=None, **fields):
             data[f"check_{index}"] = "on"
     for index, item in enumerate(plan.answers):
         data[f"answer_{index}"] = item["answer"]
-    domains = list(plan.domains.all())
-    data.update(
-        {"domains-TOTAL_FORMS": str(len(domains)), "domains-INITIAL_FORMS": str(len(domains))}
-    )
-    for index, domain in enumerate(domains):
-        support = {True: "ja", False: "nee"}.get(domain.support_needed, "")
-        data.update(
-            {
-                f"domains-{index}-id": str(domain.pk),
-                f"domains-{index}-situation": domain.situation,
-                f"domains-{index}-goes_well": domain.goes_well,
-                f"domains-{index}-goal": domain.goal,
-                f"domains-{index}-support": support,
-            }
-        )
+    data.update(fields)
+    return data
+
+
+def domain_data(domain, rows=(), version=None, **fields):
+    """A complete POST for one levensgebied's page: its fields, its stored actions (as they
+    are) and ``rows`` as new actions; ``fields`` overrides any key."""
+    plan = domain.plan
+    support = {True: "ja", False: "nee"}.get(domain.support_needed, "")
+    data = {
+        "version": str(plan.version if version is None else version),
+        "domain-situation": domain.situation,
+        "domain-goes_well": domain.goes_well,
+        "domain-goal": domain.goal,
+        "domain-support": support,
+    }
+    stored = [
+        {
+            "id": action.pk,
+            "what": action.what,
+            "who": action.who,
+            "network_member": action.network_member_id or "",
+            "professional_name": action.professional_name,
+            "organisation": action.organisation,
+            "due_date": action.due_date.isoformat() if action.due_date else "",
+            "status": action.status,
+        }
+        for action in domain.actions.order_by("due_date", "pk")
+    ]
+    formset = formset_data("actions", [*stored, *rows], data["version"], initial=len(stored))
+    data.update(formset)
     data.update(fields)
     return data
 

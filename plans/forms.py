@@ -7,7 +7,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
-from django.forms import inlineformset_factory, modelformset_factory
+from django.forms import BaseInlineFormSet, inlineformset_factory
 
 from .models import Action, NetworkMember, Plan, PlanDomain, ReviewEntry, Role
 from .models.plan import CONSENT_AGE
@@ -224,12 +224,6 @@ class DomainForm(LimitedText, forms.ModelForm):
         return domain
 
 
-# edit_only: a row added by hand to the POST can never create a domain (it used to reach
-# the database and fail there with a 500).
-DomainFormSet = modelformset_factory(
-    PlanDomain, form=DomainForm, extra=0, can_delete=False, edit_only=True
-)
-
 NetworkFormSet = inlineformset_factory(
     Plan,
     NetworkMember,
@@ -247,11 +241,15 @@ NetworkFormSet = inlineformset_factory(
 )
 
 
+EMPTY_LABEL = "Kies …"
+
+
 class ActionForm(forms.ModelForm):
+    """One action of one levensgebied; the domain comes from the page, not from the form."""
+
     class Meta:
         model = Action
         fields = [
-            "domain",
             "what",
             "who",
             "network_member",
@@ -261,6 +259,10 @@ class ActionForm(forms.ModelForm):
             "status",
         ]
         widgets = {"due_date": DATE_WIDGET}
+        labels = {"network_member": "Wie uit de steuncirkel (als die het doet)"}
+        help_texts = {
+            "professional_name": "Alleen invullen als een professional de actie uitvoert.",
+        }
         error_messages = {
             "what": {"required": "Beschrijf wat er gebeurt."},
             "who": {
@@ -268,17 +270,16 @@ class ActionForm(forms.ModelForm):
                 "invalid_choice": "Kies wie de actie uitvoert.",
             },
             "status": {"invalid_choice": "Kies een status: open, bezig of klaar."},
-            "domain": {"required": "Kies bij welk levensgebied de actie hoort."},
         }
 
-    def __init__(self, *args, plan, **kwargs):
+    def __init__(self, *args, plan, domain, **kwargs):
         super().__init__(*args, **kwargs)
-        domains = self.fields["domain"]
-        domains.queryset = plan.domains.select_related("levensgebied")
-        domains.label_from_instance = lambda d: d.levensgebied.name
-        domains.error_messages["invalid_choice"] = "Kies een levensgebied uit dit plan."
+        self.domain = domain
+        # A real empty choice instead of Django's "---------".
+        self.fields["who"].choices = [("", EMPTY_LABEL), *Action.Who.choices]
         members = self.fields["network_member"]
         members.queryset = plan.network.all()
+        members.empty_label = EMPTY_LABEL
         members.label_from_instance = lambda m: f"{m.name} ({m.relation})"
         members.error_messages["invalid_choice"] = "Kies iemand uit de steuncirkel van dit plan."
         self.fields["due_date"].error_messages["invalid"] = (
@@ -301,13 +302,73 @@ class ActionForm(forms.ModelForm):
             data["professional_name"] = data["organisation"] = ""
         return data
 
+    def save(self, commit=True):
+        action = super().save(commit=False)
+        action.domain = self.domain
+        if commit:
+            action.save()
+        return action
 
-ActionFormSet = inlineformset_factory(
+
+class BaseDomainActionFormSet(BaseInlineFormSet):
+    """The actions of one levensgebied. The plan as a whole keeps at most MAX_ROWS actions,
+    so the other domains' actions count too."""
+
+    def __init__(self, *args, domain, **kwargs):
+        self.domain = domain
+        kwargs.setdefault(
+            "queryset", Action.objects.filter(domain=domain).select_related("network_member")
+        )
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), "plan": self.instance, "domain": self.domain}
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].label = "Deze actie verwijderen"
+
+    def clean(self):
+        super().clean()
+        kept = sum(
+            1
+            for form in self.forms
+            if (form.instance.pk or form.has_changed())
+            and not getattr(form, "cleaned_data", {}).get("DELETE")
+        )
+        others = Action.objects.filter(plan=self.instance).exclude(domain=self.domain).count()
+        if kept + others > MAX_ROWS:
+            raise ValidationError(
+                f"Een plan heeft hoogstens {MAX_ROWS} acties. Verwijder eerst acties die klaar "
+                "zijn of niet meer nodig."
+            )
+
+    def with_new_row(self, data):
+        """The submitted data plus one empty action, for "Actie toevoegen" without
+        JavaScript. The new row gets the empty form's defaults, so it is unchanged and
+        shows no errors."""
+        data = data.copy()
+        index = int(data[f"{self.prefix}-TOTAL_FORMS"])
+        data[f"{self.prefix}-TOTAL_FORMS"] = str(index + 1)
+        empty = self.empty_form
+        for name, field in empty.fields.items():
+            initial = empty.get_initial_for_field(field, name)
+            if initial not in (None, ""):
+                data[f"{self.prefix}-{index}-{name}"] = str(initial)
+        return data
+
+
+# No delete box on a row that is not saved yet (can_delete_extra=False); new rows only on
+# request ("Actie toevoegen"), never one spare row per save (extra=0).
+DomainActionFormSet = inlineformset_factory(
     Plan,
     Action,
     form=ActionForm,
-    extra=1,
+    formset=BaseDomainActionFormSet,
+    extra=0,
     can_delete=True,
+    can_delete_extra=False,
     max_num=MAX_ROWS,
     validate_max=True,
     absolute_max=MAX_ROWS + 10,

@@ -49,14 +49,6 @@ def edit_values(snap, data):
         values[f"check_{index}"] = "on" if item.get("done") else ""
     for index, item in enumerate(snap.get("answers", [])):
         values[f"answer_{index}"] = item.get("answer", "")
-    domains = {d["id"]: d for d in snap.get("domains", [])}
-    for index, pk in _initial_rows(data, "domains"):
-        domain = domains.get(pk)
-        if domain is None:
-            continue
-        for field in ("situation", "goes_well", "goal"):
-            values[f"domains-{index}-{field}"] = domain[field]
-        values[f"domains-{index}-support"] = SUPPORT.get(domain["support_needed"], "")
     return values
 
 
@@ -79,11 +71,10 @@ def _row_values(prefix, rows, fields):
 network_values = _row_values(
     "network", "network", {"name": "name", "relation": "relation", "contact": "contact"}
 )
-action_values = _row_values(
+_domain_action_values = _row_values(
     "actions",
     "actions",
     {
-        "domain": "domain_id",
         "what": "what",
         "who": "who_kind",
         "network_member": "network_member_id",
@@ -93,3 +84,18 @@ action_values = _row_values(
         "status": "status_code",
     },
 )
+
+
+def domain_values(domain_id):
+    """Merge values for one levensgebied's page: its own fields and its action rows."""
+
+    def build(snap, data):
+        values = _domain_action_values(snap, data)
+        domain = next((d for d in snap.get("domains", []) if d["id"] == domain_id), None)
+        if domain is not None:
+            for field in ("situation", "goes_well", "goal"):
+                values[f"domain-{field}"] = domain[field]
+            values["domain-support"] = SUPPORT.get(domain["support_needed"], "")
+        return values
+
+    return build

@@ -18,6 +18,7 @@ urlpatterns = [
     path(PLAN + "bewerken/", plans.plan_edit, name="edit"),
     path(PLAN + "steuncirkel/", plans.plan_network, name="network"),
     path(PLAN + "acties/", plans.plan_actions, name="actions"),
+    path(PLAN + "levensgebied/<int:domain_id>/", plans.plan_domain, name="domain"),
     path(PLAN + "evaluatie/", plans.plan_review, name="review"),
     path(PLAN + "versies/", plans.plan_revisions, name="revisions"),
     path(PLAN + "versies/<int:number>/", plans.plan_revision_diff, name="diff"),

@@ -1,5 +1,6 @@
 """Participatiescan figures: the spread per factor within a scan and comparisons with
-the region's earlier scans and the anonymised average of all regions."""
+the region's earlier scans and the anonymised average of all regions. A "weet niet"
+answer (score None) counts nowhere: not in a spread, an average or a group's size."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -72,7 +73,7 @@ def spread(scan):
     """{factor_id: Spread} and the Spread of the overall picture, submitted answers only."""
     per_factor = defaultdict(Spread)
     rows = Antwoord.objects.filter(
-        deelnemer__scan=scan, deelnemer__submitted_at__isnull=False
+        deelnemer__scan=scan, deelnemer__submitted_at__isnull=False, score__isnull=False
     ).values_list("factor_id", "score", "deelnemer__organisatie_type")
     for factor_id, score, organisatie_type in rows:
         per_factor[factor_id].add(score, organisatie_type)
@@ -91,7 +92,9 @@ def _averages(scans):
     scan of one person would show that person's answers)."""
     result = defaultdict(dict)
     rows = (
-        Antwoord.objects.filter(deelnemer__scan__in=scans, deelnemer__submitted_at__isnull=False)
+        Antwoord.objects.filter(
+            deelnemer__scan__in=scans, deelnemer__submitted_at__isnull=False, score__isnull=False
+        )
         .values("deelnemer__scan_id", "factor_id")
         .annotate(avg=Avg("score"), n=Count("deelnemer", distinct=True))
     )
@@ -118,7 +121,9 @@ def comparison(scan, limit=3):
         national = {
             row["factor_id"]: round(row["avg"])
             for row in Antwoord.objects.filter(
-                deelnemer__scan__in=closed, deelnemer__submitted_at__isnull=False
+                deelnemer__scan__in=closed,
+                deelnemer__submitted_at__isnull=False,
+                score__isnull=False,
             )
             .values("factor_id")
             .annotate(avg=Avg("score"))
@@ -138,12 +143,15 @@ def report_rows(scan, thema_list=None):
     per_factor, overall = spread(scan)
     comp = comparison(scan)
     grouped = []
+    number = 0  # factors are numbered across themes; the radar chart's spokes use it
     for thema in thema_list:
         rows = []
         for factor in thema.factoren.all():
             spread_ = per_factor.get(factor.pk, Spread())
+            number += 1
             rows.append(
                 {
+                    "number": number,
                     "factor": factor,
                     "spread": spread_.summary,
                     "per_type": spread_.per_type(),

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError
 from django.db.models import Count, Q
 from django.forms.formsets import BaseFormSet
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,8 +19,9 @@ from leernetwerk.core.privacy import current_privacy_version, privacy_url
 from ..access import WRITERS, can_start_plans, log_access, log_list, plan_view, require_open
 from ..containment import contain
 from ..forms import (
-    ActionFormSet,
-    DomainFormSet,
+    MAX_ROWS,
+    DomainActionFormSet,
+    DomainForm,
     NetworkFormSet,
     PlanForm,
     PlanStartForm,
@@ -27,7 +29,7 @@ from ..forms import (
     VersionedForm,
 )
 from ..history import diff, snapshot
-from ..merge import action_values, edit_values, network_values, three_way
+from ..merge import domain_values, edit_values, network_values, three_way
 from ..models import AccessLogEntry, Action, Plan, Role, ToekomstplanTemplatePage
 from ..writes import Conflict, create_plan, save_version
 
@@ -89,7 +91,9 @@ def plan_detail(request, plan):
     return render(request, "plans/plan_detail.html", context)
 
 
-def _versioned_edit(request, plan, *, make_forms, template, what, title, merge_values=None):
+def _versioned_edit(
+    request, plan, *, make_forms, template, what, title, merge_values=None, context=None
+):
     """Validate everything first, then save only if nobody saved in between."""
     require_open(plan, request)
     if request.method == "POST":
@@ -103,7 +107,9 @@ def _versioned_edit(request, plan, *, make_forms, template, what, title, merge_v
             try:
                 save_version(plan, base, request.user, lambda: [form.save() for form in forms])
             except Conflict:
-                return _conflict(request, plan, base, make_forms, template, title, merge_values)
+                return _conflict(
+                    request, plan, base, make_forms, template, title, merge_values, context
+                )
             except IntegrityError:  # rows that no honest form sends; nothing was saved
                 return _bad_request(request, plan)
             log_access(request, plan, Log.WRITE, what)
@@ -116,7 +122,13 @@ def _versioned_edit(request, plan, *, make_forms, template, what, title, merge_v
         version_form = VersionedForm(initial={"version": plan.version})
         forms = make_forms(None, plan)
         log_access(request, plan, Log.READ, f"{title}: geopend")
-    context = {"plan": plan, "forms": forms, "version_form": version_form, "title": title}
+    context = {
+        **(context or {}),
+        "plan": plan,
+        "forms": forms,
+        "version_form": version_form,
+        "title": title,
+    }
     return render(request, template, context)
 
 
@@ -136,7 +148,7 @@ def _bad_request(request, plan):
     return render(request, "plans/forbidden.html", {"plan": plan, "message": message}, status=400)
 
 
-def _conflict(request, stale_plan, base, make_forms, template, title, merge_values):
+def _conflict(request, stale_plan, base, make_forms, template, title, merge_values, context):
     """Show what others changed and merge it into the editor's input, ready to save again."""
     plan = get_object_or_404(Plan.objects.connected(request.user), pk=stale_plan.pk)
     base_revision = plan.revisions.filter(number=base).first()
@@ -156,6 +168,7 @@ def _conflict(request, stale_plan, base, make_forms, template, title, merge_valu
         form.is_valid()  # show the merged values with any errors against the new state
     log_access(request, plan, Log.READ, f"{title}: conflictweergave")
     context = {
+        **(context or {}),
         "plan": plan,
         "forms": forms,
         "version_form": version_form,
@@ -172,12 +185,7 @@ def _conflict(request, stale_plan, base, make_forms, template, title, merge_valu
 @sensitive_variables()
 def plan_edit(request, plan):
     def make_forms(data, plan):
-        return [
-            PlanForm(data, instance=plan),
-            DomainFormSet(
-                data, queryset=plan.domains.select_related("levensgebied"), prefix="domains"
-            ),
-        ]
+        return [PlanForm(data, instance=plan)]
 
     return _versioned_edit(
         request,
@@ -187,6 +195,9 @@ def plan_edit(request, plan):
         what="plan bewerkt",
         title="Plan bewerken",
         merge_values=edit_values,
+        context={
+            "domains": plan.domains.select_related("levensgebied").prefetch_related("actions")
+        },
     )
 
 
@@ -208,30 +219,76 @@ def plan_network(request, plan):
     )
 
 
+@plan_view(roles=WRITERS)
+def plan_actions(request, plan):
+    """The actions per levensgebied, each with a link to that levensgebied's page."""
+    require_open(plan, request)
+    log_access(request, plan, Log.READ, "acties per levensgebied bekeken")
+    domains = plan.domains.select_related("levensgebied").prefetch_related(
+        "actions__network_member"
+    )
+    return render(request, "plans/plan_actions.html", {"plan": plan, "domains": domains})
+
+
 @sensitive_post_parameters()
 @plan_view(roles=WRITERS)
 @sensitive_variables()
-def plan_actions(request, plan):
+def plan_domain(request, plan, domain_id):
+    """One levensgebied: its fields and its actions, added, changed and removed together."""
+    domain = plan.domains.select_related("levensgebied").filter(pk=domain_id).first()
+    if domain is None:
+        log_access(request, plan, Log.DENIED, "onbekend levensgebied gevraagd")
+        raise Http404
+    name = domain.levensgebied.name
+
     def make_forms(data, plan):
         return [
-            ActionFormSet(
-                data,
-                instance=plan,
-                prefix="actions",
-                queryset=Action.objects.filter(plan=plan).select_related("domain"),
-                form_kwargs={"plan": plan},
-            )
+            DomainForm(data, instance=domain, prefix="domain"),
+            DomainActionFormSet(data, instance=plan, domain=domain, prefix="actions"),
         ]
 
+    options = {
+        "make_forms": make_forms,
+        "template": "plans/plan_domain.html",
+        "title": name,
+        "context": {"domain": domain, "max_rows": MAX_ROWS},
+    }
+    if request.method == "POST" and "actie_toevoegen" in request.POST:
+        return _add_action_row(request, plan, **options)
     return _versioned_edit(
         request,
         plan,
-        make_forms=make_forms,
-        template="plans/plan_formset.html",
-        what="acties bewerkt",
-        title="Acties bewerken",
-        merge_values=action_values,
+        what=f"levensgebied {name} bewerkt",
+        merge_values=domain_values(domain.pk),
+        **options,
     )
+
+
+def _add_action_row(request, plan, *, make_forms, template, title, context):
+    """ "Actie toevoegen" without JavaScript: the same page with everything typed so far and
+    one empty action more. Nothing is saved yet."""
+    require_open(plan, request)
+    forms = make_forms(request.POST, plan)
+    if _tampered(forms):
+        return _bad_request(request, plan)
+    actions = forms[1]
+    data = request.POST
+    if actions.total_form_count() < MAX_ROWS:
+        data = actions.with_new_row(request.POST)
+        forms = make_forms(data, plan)
+        forms[1].forms[-1].fields["what"].widget.attrs["autofocus"] = True
+    else:
+        messages.error(request, f"Een plan heeft hoogstens {MAX_ROWS} acties.")
+    log_access(request, plan, Log.READ, f"{title}: lege actie toegevoegd aan het formulier")
+    context = {
+        **context,
+        "plan": plan,
+        "forms": forms,
+        "version_form": VersionedForm(data),
+        "title": title,
+        "adding": True,
+    }
+    return render(request, template, context)
 
 
 @sensitive_post_parameters()

@@ -64,8 +64,8 @@ class CallToActionBlock(blocks.StructBlock):
         label = _("Oproep tot actie")
         template = "blocks/call_to_action.html"
         preview_value = {
-            "title": "Meld je regio aan",
-            "text": "Werk je met minstens twee sectoren samen? Doe mee met de pilots.",
+            "title": "Meld uw regio aan",
+            "text": "Werkt u met minstens twee sectoren samen? Doe mee met de pilots.",
             "url": "https://example.org/",
             "link_text": "Naar het aanmeldformulier",
         }

@@ -5,11 +5,20 @@ launch arguments are overridden here. Outside CI a missing Chromium skips these
 tests with a reason; in CI (CI=true) it fails the run, as a skipped suite must.
 """
 
+import importlib.util
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+
+# Loaded by path: the suite runs in importlib mode, where tests/ is not a package.
+_spec = importlib.util.spec_from_file_location(
+    "html_validator", Path(__file__).with_name("html_validator.py")
+)
+html_validator = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(html_validator)
 
 # Playwright's sync API runs an event loop in the test thread; the database calls made
 # by fixtures in that thread are still synchronous, so Django's guard is lifted here only.
@@ -60,6 +69,53 @@ def assert_accessible(axe):
         assert not violations, results.generate_report()
 
     return check
+
+
+@pytest.fixture(scope="session")
+def html_checker():
+    """One Nu Html Checker per test session (its JVM is slow to start)."""
+    reason = html_validator.missing_reason()
+    if reason:
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    checker = html_validator.HtmlChecker()
+    yield checker
+    checker.stop()
+
+
+class _HtmlValidation:
+    """``assert_valid_html(page)``: validate the HTML the server sent for the page now shown
+    (zero checker errors). The source is checked, not the browser's DOM: the DOM is already
+    repaired (an unescaped "<" or a misplaced element no longer shows there). Pages other
+    than the test's own ``page`` are registered first with ``assert_valid_html.watch(p)``.
+    """
+
+    def __init__(self, checker):
+        self.checker = checker
+        self.documents = {}
+
+    def watch(self, page):
+        def remember(response):
+            if response.request.is_navigation_request() and response.frame == page.main_frame:
+                if not 300 <= response.status < 400:
+                    self.documents[page] = response
+
+        page.on("response", remember)
+        return page
+
+    def __call__(self, page):
+        response = self.documents.get(page)
+        assert response is not None, "Geen document geladen om te valideren (watch vergeten?)."
+        errors = self.checker.errors(response.text())
+        assert not errors, html_validator.report(errors, response.url)
+
+
+@pytest.fixture
+def assert_valid_html(page, html_checker):
+    validation = _HtmlValidation(html_checker)
+    validation.watch(page)
+    return validation
 
 
 @pytest.fixture

@@ -42,18 +42,20 @@ def invitation_link(transactional_db):
 
 
 def test_invitation_new_account_two_factor_plan(
-    invitation_link, live_server, page, assert_accessible, totp_code
+    invitation_link, live_server, page, assert_accessible, assert_valid_html, totp_code
 ):
     with override_settings(TWO_FACTOR_REQUIRED=True):
         page.goto(live_server.url + invitation_link)
         expect(page.locator("h1")).to_have_text("Uitnodiging voor een toekomstplan")
         assert_accessible(page)
+        assert_valid_html(page)
 
         # Bad input first: Dutch messages, nothing saved.
         page.click("main button[type=submit]")
         expect(page.get_by_text("Kies een wachtwoord.")).to_be_visible()
         expect(page.get_by_text("Geef aan of je 16 jaar of ouder bent.")).to_be_visible()
         assert_accessible(page)
+        assert_valid_html(page)
 
         page.fill("#id_first_name", "Sam")
         page.fill("#id_password1", NEW_PASSWORD)
@@ -66,6 +68,7 @@ def test_invitation_new_account_two_factor_plan(
         expect(page.locator("#authenticator_secret")).to_be_visible()
         expect(page.get_by_text("Stel daarom eerst tweestapsverificatie in")).to_be_visible()
         assert_accessible(page)
+        assert_valid_html(page)
         secret = page.input_value("#authenticator_secret")
         page.fill("#id_code", totp_code(secret))
         page.locator("main form button[type=submit]").click()
@@ -73,9 +76,11 @@ def test_invitation_new_account_two_factor_plan(
         # Recovery codes, then on to where the invitation was going: the plan.
         expect(page.locator("#recovery_codes")).to_be_visible()
         assert_accessible(page)
+        assert_valid_html(page)
         page.get_by_role("link", name="Ik heb de codes bewaard: ga verder").click()
         expect(page.locator("h1")).to_contain_text("Toekomstplan van Sam")
         assert_accessible(page)
+        assert_valid_html(page)
 
 
 def test_cms_page_editor_works_under_its_content_security_policy(

@@ -59,11 +59,12 @@ def kennisbank_site(home):
 
 
 def test_search_filters_paging_and_pages_are_accessible(
-    kennisbank_site, live_server, page, assert_accessible
+    kennisbank_site, live_server, page, assert_accessible, assert_valid_html
 ):
     page.goto(f"{live_server.url}/kennisbank/")
     expect(page.locator("#kb-resultaten")).to_have_text(re.compile(r"^14 resultaten"))
     assert_accessible(page)
+    assert_valid_html(page)
 
     page.locator("input[name=levensgebied][value=werk]").check()
     page.get_by_role("button", name="Filters toepassen").click()
@@ -71,6 +72,7 @@ def test_search_filters_paging_and_pages_are_accessible(
     chip = page.get_by_role("link", name="Levensgebied: Werk")
     expect(chip).to_be_visible()
     assert_accessible(page)
+    assert_valid_html(page)
 
     chip.click()
     expect(page.locator("#kb-resultaten")).to_have_text(re.compile(r"^14 resultaten"))
@@ -86,15 +88,16 @@ def test_search_filters_paging_and_pages_are_accessible(
     expect(page.locator(".kb-hit")).to_have_count(2)
     assert page.locator("#kb-zoekterm").input_value() == "woningen"
     assert_accessible(page)
+    assert_valid_html(page)
 
     # One test function: the live-server database is rebuilt per test, which is slow.
-    check_empty_state_and_suggestion(page, live_server.url, assert_accessible)
-    check_site_search(page, live_server.url, assert_accessible)
+    check_empty_state_and_suggestion(page, live_server.url, assert_accessible, assert_valid_html)
+    check_site_search(page, live_server.url, assert_accessible, assert_valid_html)
     for url, title in kennisbank_site.values():
-        check_content_page(page, live_server.url, assert_accessible, url, title)
+        check_content_page(page, live_server.url, assert_accessible, assert_valid_html, url, title)
 
 
-def check_empty_state_and_suggestion(page, base, assert_accessible):
+def check_empty_state_and_suggestion(page, base, assert_accessible, assert_valid_html):
     # A misspelling still finds the lessons of the close word, with "Bedoelt u".
     page.goto(f"{base}/kennisbank/?q=wonign")
     assert "Er is niets gevonden" not in page.content()
@@ -102,19 +105,23 @@ def check_empty_state_and_suggestion(page, base, assert_accessible):
     page.locator(".kb-suggestion a").click()
     expect(page.locator("#kb-resultaten")).to_have_text(re.compile(r"^12 resultaten"))
     assert_accessible(page)
+    assert_valid_html(page)
     # A word close to nothing in the kennisbank gives the empty state with its advice.
     page.goto(f"{base}/kennisbank/?q=qxzvbrtplk")
     assert "Er is niets gevonden" in page.content()
     assert_accessible(page)
+    assert_valid_html(page)
 
 
-def check_site_search(page, base, assert_accessible):
+def check_site_search(page, base, assert_accessible, assert_valid_html):
     page.goto(f"{base}/zoeken/?q=coach")
     expect(page.locator(".kb-hit")).to_have_count(10)
     assert_accessible(page)
+    assert_valid_html(page)
 
 
-def check_content_page(page, base, assert_accessible, url, title):
+def check_content_page(page, base, assert_accessible, assert_valid_html, url, title):
     page.goto(f"{base}{url}")
     expect(page.locator("h1")).to_have_text(title)
     assert_accessible(page)
+    assert_valid_html(page)

@@ -28,12 +28,15 @@ def persona_demo(transactional_db):
     persona_demo.load(home, lambda message: None)
 
 
-def test_overview_with_filters(page, live_server, persona_demo, assert_accessible):
+def test_overview_with_filters(
+    page, live_server, persona_demo, assert_accessible, assert_valid_html
+):
     page.goto(f"{live_server.url}/personas/")
     cards = page.locator(".persona-card")
     expect(cards).to_have_count(16)
     expect(cards.first.locator("img")).to_be_visible()
     assert_accessible(page)
+    assert_valid_html(page)
 
     page.select_option("#id_kenmerk", label="Jeugdhulp gehad")
     page.get_by_role("button", name="Filter").click()
@@ -49,6 +52,7 @@ def test_overview_with_filters(page, live_server, persona_demo, assert_accessibl
     expect(cards.first).to_be_visible()
     assert cards.count() < count
     assert_accessible(page)
+    assert_valid_html(page)
 
     page.get_by_role("link", name="Alle persona’s tonen").click()
     expect(cards).to_have_count(16)
@@ -56,7 +60,9 @@ def test_overview_with_filters(page, live_server, persona_demo, assert_accessibl
     expect(page.locator("h1")).to_contain_text("Aya, 18 jaar")
 
 
-def test_persona_page_region_switch_and_table(page, live_server, persona_demo, assert_accessible):
+def test_persona_page_region_switch_and_table(
+    page, live_server, persona_demo, assert_accessible, assert_valid_html
+):
     page.goto(f"{live_server.url}/personas/aya/")
     expect(page.locator("h1")).to_contain_text("Aya")
     expect(page.locator(".persona__portrait")).to_have_attribute("alt", re.compile("Aya"))
@@ -72,6 +78,7 @@ def test_persona_page_region_switch_and_table(page, live_server, persona_demo, a
         "(img) => img.complete && img.naturalWidth > 0", arg=image.element_handle(), timeout=60000
     )
     assert_accessible(page)
+    assert_valid_html(page)
 
     page.select_option("#regio-keuze", label="Hengelo")
     page.get_by_role("button", name="Toon cijfers").click()
@@ -85,6 +92,7 @@ def test_persona_page_region_switch_and_table(page, live_server, persona_demo, a
     expect(table).to_be_visible()
     expect(table).to_contain_text("Alle jongeren van 16 tot 27 jaar")
     assert_accessible(page)
+    assert_valid_html(page)
     charts.first.get_by_text("Toon de cijfers als tabel").click()
     expect(table).to_be_hidden()
 

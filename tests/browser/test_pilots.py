@@ -15,7 +15,9 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
-def test_overview_map_list_and_filters(page, live_server, demo_site, assert_accessible):
+def test_overview_map_list_and_filters(
+    page, live_server, demo_site, assert_accessible, assert_valid_html
+):
     page.goto(f"{live_server.url}/pilots/")
     expect(page.locator(".pilot-map__svg")).to_be_visible()
     markers = page.locator("a.pilot-map__marker")
@@ -27,6 +29,7 @@ def test_overview_map_list_and_filters(page, live_server, demo_site, assert_acce
     first.focus()
     expect(first.locator(".pilot-map__label")).to_be_visible()
     assert_accessible(page)
+    assert_valid_html(page)
 
     page.select_option("#id_status", "lopend")
     page.select_option("#id_provincie", "NL-ZH")
@@ -37,24 +40,31 @@ def test_overview_map_list_and_filters(page, live_server, demo_site, assert_acce
     expect(page.locator(".pilot-list")).not_to_contain_text("Lekstroom")
     expect(page.locator("a.pilot-map__marker")).to_have_count(2)
     assert_accessible(page)
+    assert_valid_html(page)
 
     page.locator("a.pilot-map__marker circle").first.click()
     expect(page.locator("h1")).to_contain_text(re.compile("Midden-Holland|Leiden"))
 
 
-def test_pilot_page_with_timeline(page, live_server, demo_site, assert_accessible):
+def test_pilot_page_with_timeline(
+    page, live_server, demo_site, assert_accessible, assert_valid_html
+):
     page.goto(f"{live_server.url}/pilots/midden-holland/")
     expect(page.locator("h1")).to_contain_text("Midden-Holland")
     expect(page.get_by_role("heading", name="Startfoto", exact=True)).to_be_visible()
     expect(page.get_by_role("heading", name="Plan van aanpak", exact=True)).to_be_visible()
     expect(page.locator(".pilot-timeline__item")).to_have_count(2)
     assert_accessible(page)
+    assert_valid_html(page)
     page.locator(".pilot-timeline__title a").first.click()
     expect(page.get_by_role("heading", name="Wat we hebben geleerd")).to_be_visible()
     assert_accessible(page)
+    assert_valid_html(page)
 
 
-def test_application_form_error_then_success(page, live_server, demo_site, assert_accessible):
+def test_application_form_error_then_success(
+    page, live_server, demo_site, assert_accessible, assert_valid_html
+):
     from pilots.factories import make_oproep
     from pilots.models import Aanmelding, PilotIndexPage
 
@@ -67,6 +77,7 @@ def test_application_form_error_then_success(page, live_server, demo_site, asser
     )
     page.goto(f"{live_server.url}{oproep.url}")
     assert_accessible(page)
+    assert_valid_html(page)
     page.fill("#id_regio", "Leiden")  # typed: the datalist only suggests
     page.fill("#id_contact_name", "Sanne Jansen")
     page.fill("#id_contact_email", "sanne@leiden.example")
@@ -84,16 +95,19 @@ def test_application_form_error_then_success(page, live_server, demo_site, asser
     expect(page.locator("#formulier-fouten")).to_contain_text("dezelfde sectorgroep (Welzijn)")
     assert Aanmelding.objects.count() == 0
     assert_accessible(page)
+    assert_valid_html(page)
 
     page.select_option("#id_org-1-sector", label="Onderwijs")
     page.get_by_role("button", name="Aanmelding versturen").click()
     expect(page.locator("h1")).to_have_text("Bedankt voor uw aanmelding")
     assert Aanmelding.objects.count() == 1
     assert_accessible(page)
+    assert_valid_html(page)
 
 
-def test_closed_2018_call(page, live_server, demo_site, assert_accessible):
+def test_closed_2018_call(page, live_server, demo_site, assert_accessible, assert_valid_html):
     page.goto(f"{live_server.url}/pilots/oproep-2018/")
     expect(page.locator(".pilot-closed")).to_contain_text("De aanmelding is gesloten")
     expect(page.locator("form.pilot-application")).to_have_count(0)
     assert_accessible(page)
+    assert_valid_html(page)

@@ -67,11 +67,14 @@ def _tab_to(page, element_id, limit=80):
     raise AssertionError(f"{element_id} niet bereikbaar met Tab: {visited}")
 
 
-def test_template_page_and_blank_pdf(plan_site, live_server, page, assert_accessible):
+def test_template_page_and_blank_pdf(
+    plan_site, live_server, page, assert_accessible, assert_valid_html
+):
     page.goto(live_server.url + plan_site["url"])
     expect(page.locator("h1")).to_have_text(plan_site["title"])
     expect(page.locator("h2", has_text="Checklist 18 jaar")).to_have_count(1)
     assert_accessible(page)
+    assert_valid_html(page)
     pdf_href = page.get_by_role("link", name=re.compile("Leeg sjabloon als PDF")).get_attribute(
         "href"
     )
@@ -80,30 +83,28 @@ def test_template_page_and_blank_pdf(plan_site, live_server, page, assert_access
 
 
 def test_create_invite_edit_together_and_export(
-    plan_site, live_server, page, browser, assert_accessible
+    plan_site, live_server, page, browser, assert_accessible, assert_valid_html
 ):
     _login(page, live_server, "olga")
     page.goto(live_server.url + plan_site["url"])
     page.get_by_role("link", name="Start een plan met dit sjabloon").click()
     assert_accessible(page)
+    assert_valid_html(page)
     page.click("main button[type=submit]")  # empty: Dutch errors, nothing saved
     expect(page.get_by_text("Vul de voornaam of roepnaam in.")).to_be_visible()
     expect(page.get_by_text("Zonder toestemming van de jongere")).to_be_visible()
     assert_accessible(page)
+    assert_valid_html(page)
     page.fill("#id_first_name", "Sam")
     page.check("#id_consent")
     page.click("main button[type=submit]")
     expect(page.locator("h1")).to_have_text("Plan bewerken")
     assert_accessible(page)
+    assert_valid_html(page)
 
     # Keyboard only: reach the fields with Tab, type, and submit with Enter.
     _tab_to(page, "id_dreams")
     page.keyboard.type("Ik wil een eigen kamer en werk in de zorg.")
-    _tab_to(page, "id_domains-0-goal")
-    page.keyboard.type("Een bbl-plek vinden")
-    _tab_to(page, "id_domains-0-support_0")  # the radio group, at "nog niet bekend"
-    page.keyboard.press("ArrowDown")  # arrow keys move the choice to "ja"
-    assert page.is_checked("#id_domains-0-support_1")
     _tab_to(page, "id_check_0")
     page.keyboard.press("Space")
     _tab_to(page, "plan-opslaan")
@@ -113,11 +114,13 @@ def test_create_invite_edit_together_and_export(
     expect(page.get_by_text("Ik wil een eigen kamer en werk in de zorg.")).to_be_visible()
     expect(page.get_by_text("Gedaan: DigiD aangevraagd")).to_be_visible()
     assert_accessible(page)
+    assert_valid_html(page)
     plan_url = page.url
 
     # Invite a colleague by personal e-mail.
     page.get_by_role("link", name="Delen").click()
     assert_accessible(page)
+    assert_valid_html(page)
     page.fill("#id_email", "piet@example.org")
     page.select_option("#id_role", "bewerker")
     page.click("main form:not(.inline-form) button[type=submit] >> nth=-1")
@@ -144,6 +147,7 @@ def test_create_invite_edit_together_and_export(
     expect(page.get_by_role("heading", name=re.compile("intussen opgeslagen"))).to_be_visible()
     assert page.input_value("#id_risks") == "Schulden bij de telefoonaanbieder."
     assert_accessible(page)
+    assert_valid_html(page)
     page.click("form.plan-form button[type=submit]")  # save again, deliberately
     expect(page.get_by_text("Schulden bij de telefoonaanbieder.")).to_be_visible()
     expect(page.get_by_text("Over drie jaar woon ik zelfstandig.")).to_be_visible()
@@ -153,9 +157,11 @@ def test_create_invite_edit_together_and_export(
     page.get_by_role("link", name="Versies").click()
     expect(page.locator(".revision-list li")).to_have_count(4)
     assert_accessible(page)
+    assert_valid_html(page)
     page.get_by_role("link", name="Toegangslog").click()
     expect(page.get_by_text("uitnodiging geaccepteerd")).to_be_visible()
     assert_accessible(page)
+    assert_valid_html(page)
     with page.expect_download() as download_info:
         page.get_by_role("link", name="PDF downloaden").click()
     download = download_info.value
@@ -164,8 +170,82 @@ def test_create_invite_edit_together_and_export(
         assert handle.read(4) == b"%PDF"
 
 
-def test_plan_list_is_accessible(plan_site, live_server, page, assert_accessible):
+@pytest.fixture
+def domain_plan(plan_site):
+    """A plan of Olga's, started through the ORM; the URL of its first levensgebied."""
+    from django.contrib.auth import get_user_model
+
+    from plans.models import ToekomstplanTemplatePage
+    from plans.writes import create_plan
+
+    olga = get_user_model().objects.get(username="olga")
+    template = ToekomstplanTemplatePage.objects.get()
+    plan = create_plan(
+        template, {"first_name": "Sam", "date_of_birth": None, "under_16": False}, olga
+    )
+    werk = plan.domains.select_related("levensgebied").first()
+    return {
+        "plan": f"/toekomstplan/plan/{plan.reference}/",
+        "domain": f"/toekomstplan/plan/{plan.reference}/levensgebied/{werk.pk}/",
+        "name": werk.levensgebied.name,
+    }
+
+
+def _delete_boxes(page):
+    return page.get_by_role("checkbox", name="Deze actie verwijderen")
+
+
+def test_domain_page_actions_with_and_without_javascript(
+    domain_plan, live_server, page, assert_accessible, assert_valid_html
+):
+    _login(page, live_server, "olga")
+    page.goto(live_server.url + domain_plan["plan"])
+    page.get_by_role("link", name=f"{domain_plan['name']} en acties bewerken").click()
+    expect(page.locator("h1")).to_have_text(domain_plan["name"])
+    assert "---------" not in page.content()
+    expect(page.locator(".plan-row")).to_have_count(0)  # no spare row, no delete box
+    assert_accessible(page)
+    assert_valid_html(page)
+
+    # Keyboard: the domain's fields, then "Actie toevoegen" adds a row without a round trip.
+    _tab_to(page, "id_domain-goal")
+    page.keyboard.type("Een bbl-plek vinden")
+    _tab_to(page, "id_domain-support_0")  # the radio group, at "nog niet bekend"
+    page.keyboard.press("ArrowDown")
+    assert page.is_checked("#id_domain-support_1")
+    page.get_by_role("button", name="Actie toevoegen").click()
+    expect(page.locator("#id_actions-0-what")).to_be_focused()
+    expect(page.locator("#id_actions-0-who option").first).to_have_text("Kies …")
+    expect(_delete_boxes(page)).to_have_count(0)  # a new row has nothing to delete
+    page.keyboard.type("Cv maken met de jobcoach")
+    page.select_option("#id_actions-0-who", "jongere")
+    assert_accessible(page)
+    page.click("#plan-opslaan")
+    expect(page.locator("h1")).to_contain_text("Toekomstplan van Sam")
+    expect(page.get_by_text("Cv maken met de jobcoach")).to_be_visible()
+
+    # The stored action has a delete box; a second new one does not.
+    page.goto(live_server.url + domain_plan["domain"])
+    expect(_delete_boxes(page)).to_have_count(1)
+    page.get_by_role("button", name="Actie toevoegen").click()
+    expect(page.locator(".plan-row")).to_have_count(2)
+    expect(_delete_boxes(page)).to_have_count(1)
+    assert_accessible(page)
+    # The server's answer to the button (what a browser without JavaScript gets): submit
+    # through the button without the script's click handler.
+    page.locator("form.plan-form").evaluate(
+        "form => form.requestSubmit(form.querySelector('[name=actie_toevoegen]'))"
+    )
+    expect(page.locator(".plan-row")).to_have_count(3)  # stored, added in the browser, new
+    expect(page.locator("#id_actions-2-what")).to_have_attribute("autofocus", "")
+    # The no-JavaScript path (save, delete) is covered in tests/plans/test_domain_edit.py.
+
+
+def test_plan_list_is_accessible(
+    plan_site, live_server, page, assert_accessible, assert_valid_html
+):
     _login(page, live_server, "olga")
     page.goto(f"{live_server.url}/toekomstplan/mijn-plannen/")
     expect(page.get_by_text("Je werkt nog niet mee aan een plan.")).to_be_visible()
     assert_accessible(page)
+    assert_valid_html(page)

@@ -49,19 +49,30 @@ def _login(page, live_server):
     page.get_by_role("button", name="Inloggen").click()
 
 
-def test_information_pages_are_accessible(page, live_server, toolkit_site, assert_accessible):
+def test_information_pages_are_accessible(
+    page, live_server, toolkit_site, assert_accessible, assert_valid_html
+):
     page.goto(f"{live_server.url}/hulpmiddelen/")
     assert_accessible(page)
+    assert_valid_html(page)
     page.get_by_role("link", name="Omgekeerde toets").first.click()
     expect(page.get_by_role("heading", name="Wat is het?")).to_be_visible()
     assert_accessible(page)
+    assert_valid_html(page)
     page.get_by_role("link", name="Aan de slag").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Omgekeerde toets")
 
 
-def test_omgekeerde_toets_with_keyboard_only(page, live_server, toolkit_site, assert_accessible):
+def test_omgekeerde_toets_with_keyboard_only(
+    page, live_server, toolkit_site, assert_accessible, assert_valid_html
+):
     page.goto(f"{live_server.url}/hulpmiddelen/omgekeerde-toets/invullen/")
+    # The step bar numbers each step once: the number in the text, no list marker besides.
+    first_step = page.locator("ol.steps li").first
+    expect(first_step).to_have_text("1. Het effect")
+    assert first_step.evaluate("li => getComputedStyle(li).listStyleType") == "none"
     assert_accessible(page)
+    assert_valid_html(page)
     answers = {
         1: "Zelfstandig wonen en een opleiding afmaken, met steun van haar tante.",
         2: "Past bij de bedoeling van de Wmo: zelfredzaam meedoen.",
@@ -80,6 +91,7 @@ def test_omgekeerde_toets_with_keyboard_only(page, live_server, toolkit_site, as
             page.keyboard.press("Enter")
             expect(page.get_by_text("burgerservicenummer (BSN)").first).to_be_visible()
             assert_accessible(page)
+            assert_valid_html(page)
             field = page.get_by_role("textbox").first
             field.fill(text)
         boxes = page.get_by_role("textbox")
@@ -94,14 +106,18 @@ def test_omgekeerde_toets_with_keyboard_only(page, live_server, toolkit_site, as
     ).to_be_visible()
     expect(page.get_by_text(answers[4])).to_be_visible()
     assert_accessible(page)
+    assert_valid_html(page)
     with page.expect_download() as download:
         page.get_by_role("button", name="Download als PDF").click()
     assert download.value.suggested_filename.endswith(".pdf")
 
 
-def test_arrangementenwaaier_filters(page, live_server, toolkit_site, assert_accessible):
+def test_arrangementenwaaier_filters(
+    page, live_server, toolkit_site, assert_accessible, assert_valid_html
+):
     page.goto(f"{live_server.url}/hulpmiddelen/arrangementenwaaier/overzicht/")
     assert_accessible(page)
+    assert_valid_html(page)
     expect(page.get_by_role("heading", level=3)).to_have_count(6)
     page.get_by_label("Doelgroep").select_option(label="Dak- en thuisloze jongeren")
     page.get_by_role("button", name="Filteren").focus()
@@ -110,9 +126,12 @@ def test_arrangementenwaaier_filters(page, live_server, toolkit_site, assert_acc
     page.get_by_role("link", name="Van dakloos naar eigen plek").click()
     expect(page.get_by_role("heading", name="Voorwaarden")).to_be_visible()
     assert_accessible(page)
+    assert_valid_html(page)
 
 
-def test_participatiewiel_fill_save_and_compare(page, live_server, toolkit_site, assert_accessible):
+def test_participatiewiel_fill_save_and_compare(
+    page, live_server, toolkit_site, assert_accessible, assert_valid_html
+):
     _login(page, live_server)
     url = f"{live_server.url}/hulpmiddelen/participatiewiel/invullen/"
 
@@ -128,14 +147,17 @@ def test_participatiewiel_fill_save_and_compare(page, live_server, toolkit_site,
 
     page.goto(url)
     assert_accessible(page)
+    assert_valid_html(page)
     fill("Voorjaar", [2, 3, 4, 5, 1, 0], "Sociale contacten")
     expect(page.get_by_role("img", name="Participatiewiel")).to_be_visible()
     assert_accessible(page)
+    assert_valid_html(page)
     fill("Najaar", [4, 3, 4, 5, 1, 2], "Sociale contacten")
     page.get_by_label("Vergelijk met").select_option(index=0)
     page.get_by_role("button", name="Vergelijken").click()
     expect(page.locator("tr.changed")).to_have_count(2)
     assert_accessible(page)
+    assert_valid_html(page)
 
 
 _ACTIVE = """() => {
@@ -145,7 +167,9 @@ _ACTIVE = """() => {
 }"""
 
 
-def test_participatiewiel_with_keyboard_only(page, live_server, toolkit_site, assert_accessible):
+def test_participatiewiel_with_keyboard_only(
+    page, live_server, toolkit_site, assert_accessible, assert_valid_html
+):
     """Tab through the whole wheel form: scores typed, one activity ticked with Space, its
     legal framework chosen with the arrow key, saved with Enter."""
     _login(page, live_server)
@@ -171,6 +195,7 @@ def test_participatiewiel_with_keyboard_only(page, live_server, toolkit_site, as
     expect(page.get_by_role("img", name="Participatiewiel")).to_be_visible()
     expect(page.get_by_text("Met het toetsenbord ingevuld").first).to_be_visible()
     assert_accessible(page)
+    assert_valid_html(page)
 
 
 def _login_as(page, live_server, username):
@@ -181,14 +206,31 @@ def _login_as(page, live_server, username):
     page.get_by_role("button", name="Inloggen").click()
 
 
-def test_participatiescan_group_flow(page, live_server, toolkit_site, assert_accessible):
-    from toolkit.models import Deelnemer
+def _smallest_radar_text_px(page):
+    """The smallest text in the radar chart as rendered: font size times the SVG's scale."""
+    return page.locator("svg.radar__chart").evaluate(
+        """svg => {
+            const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+            const sizes = [...svg.querySelectorAll("text")].map(
+                (text) => parseFloat(getComputedStyle(text).fontSize) * scale);
+            return Math.min(...sizes);
+        }"""
+    )
+
+
+def test_participatiescan_group_flow(
+    page, live_server, toolkit_site, assert_accessible, assert_valid_html, settings
+):
+    from toolkit.models import Antwoord, Deelnemer
+
+    settings.PARTICIPATIESCAN_MIN_GROUP = 1  # one participant: about the flow, not disclosure
 
     UserFactory(username="coordinator")
     UserFactory(username="deelnemer")
     _login_as(page, live_server, "coordinator")
     page.goto(f"{live_server.url}/hulpmiddelen/participatiescan/nieuw/")
     assert_accessible(page)
+    assert_valid_html(page)
     page.get_by_label("Titel van de scan").fill("Regioscan voorjaar")
     page.get_by_label("Arbeidsmarktregio").fill("Holland Rijnland")
     page.get_by_label("Uw soort organisatie").select_option(label="Leerplicht/RMC")
@@ -198,6 +240,7 @@ def test_participatiescan_group_flow(page, live_server, toolkit_site, assert_acc
     page.get_by_role("button", name="Uitnodiging versturen").click()
     expect(page.get_by_text("Uitnodiging verstuurd")).to_be_visible()
     assert_accessible(page)
+    assert_valid_html(page)
     scan_url = page.url
 
     token = Deelnemer.objects.get(email="werkgever@example.org").token
@@ -205,15 +248,21 @@ def test_participatiescan_group_flow(page, live_server, toolkit_site, assert_acc
     page.goto(f"{live_server.url}/hulpmiddelen/participatiescan/uitnodiging/{token}/")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Participatiescan invullen")
     assert_accessible(page)
+    assert_valid_html(page)
     slider = page.get_by_role("slider", name="Leerbanen")
+    weet_niet = page.get_by_role("checkbox", name="Weet ik niet (Leerbanen)")
+    expect(weet_niet).to_be_checked()  # untouched: no score, not 50
     slider.focus()
     for _ in range(4):
         page.keyboard.press("ArrowRight")
     expect(slider).to_have_value("70")
     expect(page.locator(f"output[for='{slider.get_attribute('id')}']")).to_have_text("70")
+    expect(weet_niet).not_to_be_checked()  # moving the slider gives a score
     page.get_by_role("button", name="Scores opslaan").focus()
     page.keyboard.press("Enter")
     expect(page.get_by_text("Uw scores zijn opgeslagen")).to_be_visible()
+    scores = list(Antwoord.objects.values_list("score", flat=True))
+    assert scores.count(70) == 1 and scores.count(None) == len(scores) - 1
 
     _login_as(page, live_server, "coordinator")
     page.goto(scan_url)
@@ -221,3 +270,9 @@ def test_participatiescan_group_flow(page, live_server, toolkit_site, assert_acc
     page.get_by_role("button", name="Scan afsluiten").click()
     expect(page.get_by_text("De scan is afgesloten")).to_be_visible()
     assert_accessible(page)
+    assert_valid_html(page)
+    # The radar chart's text is readable (>= 12 px) on a desktop and on a 390 px phone.
+    expect(page.get_by_role("img", name="Radargrafiek")).to_be_visible()
+    assert _smallest_radar_text_px(page) >= 12
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert _smallest_radar_text_px(page) >= 12

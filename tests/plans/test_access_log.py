@@ -9,7 +9,7 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from plans.factories import edit_data
+from plans.factories import domain_data, edit_data
 from plans.models import AccessLogEntry
 from plans.models.audit import AppendOnlyError
 
@@ -24,7 +24,7 @@ DISPLAYS = [
     ("detail", "plan bekeken"),
     ("edit", "Plan bewerken: geopend"),
     ("network", "Steuncirkel bewerken: geopend"),
-    ("actions", "Acties bewerken: geopend"),
+    ("actions", "acties per levensgebied bekeken"),
     ("review", "Evaluatie toevoegen: geopend"),
     ("revisions", "versies bekeken"),
     ("sharing", "deelpagina bekeken"),
@@ -62,6 +62,37 @@ def test_conflict_page_and_invalid_form_are_logged(client, plan, owner, bewerker
     ).exists()
     client.post(_url("edit", plan), {**edit_data(plan), "first_name": ""})
     assert AccessLogEntry.objects.filter(detail__endswith="formulier met fouten getoond").exists()
+
+
+def test_domain_page_logs_every_view_edit_and_refusal(client, plan, owner, lezer, template):
+    from plans.factories import make_plan
+
+    werk = plan.domains.first()
+    url = reverse("plans:domain", kwargs={"reference": plan.reference, "domain_id": werk.pk})
+
+    def last():
+        return AccessLogEntry.objects.filter(plan_ref=plan.reference).order_by("-pk").first()
+
+    client.force_login(owner)
+    assert client.get(url).status_code == 200
+    assert (last().action, last().detail) == ("read", "Werk: geopend")
+    assert client.post(url, {**domain_data(werk), "actie_toevoegen": "1"}).status_code == 200
+    assert (last().action, last().detail) == (
+        "read",
+        "Werk: lege actie toegevoegd aan het formulier",
+    )
+    row = {"what": "Cv maken", "who": "jongere", "status": "open"}
+    assert client.post(url, domain_data(werk, [row])).status_code == 302
+    assert (last().action, last().detail) == ("write", "levensgebied Werk bewerkt")
+    assert last().user == owner and last().role == "eigenaar"
+    # a levensgebied of another plan: 404 and a denied entry on this plan
+    other = make_plan(template, owner=owner, first_name="Ander").domains.first()
+    foreign = reverse("plans:domain", kwargs={"reference": plan.reference, "domain_id": other.pk})
+    assert client.get(foreign).status_code == 404
+    assert (last().action, last().detail) == ("denied", "onbekend levensgebied gevraagd")
+    client.force_login(lezer)
+    assert client.get(url).status_code == 403
+    assert (last().action, last().user) == ("denied", lezer)
 
 
 @pytest.mark.parametrize("who", ["outsider", "revoked", "anonymous"])

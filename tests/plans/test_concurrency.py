@@ -69,18 +69,46 @@ def test_conflict_view_merges_changes_to_different_fields(client, plan, owner, b
     url = reverse("plans:edit", kwargs={"reference": plan.reference})
     stale = edit_data(plan)
     client.force_login(owner)
-    client.post(url, {**stale, "dreams": "Eigen huis", "domains-0-goal": "Stage"})
+    client.post(url, {**stale, "dreams": "Eigen huis", "perspective": "Stage"})
     client.force_login(bewerker)
-    response = client.post(url, {**stale, "risks": "Schulden", "domains-0-goal": "Baan"})
+    response = client.post(url, {**stale, "risks": "Schulden", "perspective": "Baan"})
     assert response.status_code == 409
-    assert response.context["both_changed"] == 1  # the goal of Werk
+    assert response.context["both_changed"] == 1  # the perspective
     merged = response.context["forms"][0].data
     assert merged["dreams"] == "Eigen huis"  # theirs, untouched by me
     assert merged["risks"] == "Schulden"  # mine
-    assert merged["domains-0-goal"] == "Baan"  # both changed: mine, and reported
+    assert merged["perspective"] == "Baan"  # both changed: mine, and reported
     assert client.post(url, merged.dict()).status_code == 302
     fresh = Plan.objects.get()
     assert (fresh.dreams, fresh.risks, fresh.version) == ("Eigen huis", "Schulden", 3)
+
+
+@pytest.mark.django_db
+def test_conflict_on_a_domain_page_merges_fields_and_actions(client, plan, owner, bewerker):
+    from plans.factories import domain_data
+    from plans.models import AccessLogEntry, Action
+
+    werk = plan.domains.first()
+    url = reverse("plans:domain", kwargs={"reference": plan.reference, "domain_id": werk.pk})
+    stale = domain_data(werk)
+    client.force_login(owner)
+    new = {"what": "Cv maken", "who": "jongere", "status": "open"}
+    mine = domain_data(werk, [new], **{"domain-situation": "Geen werk"})
+    assert client.post(url, mine).status_code == 302
+    client.force_login(bewerker)
+    response = client.post(url, {**stale, "domain-goal": "Stage"})
+    assert response.status_code == 409
+    assert "Iemand anders heeft het plan intussen opgeslagen" in response.content.decode()
+    merged = response.context["forms"][0].data
+    assert merged["domain-situation"] == "Geen werk"  # theirs
+    assert merged["domain-goal"] == "Stage"  # mine
+    assert AccessLogEntry.objects.filter(
+        user=bewerker, detail="Werk: conflictweergave", action="read"
+    ).exists()
+    assert client.post(url, merged.dict()).status_code == 302
+    werk.refresh_from_db()
+    assert (werk.situation, werk.goal) == ("Geen werk", "Stage")
+    assert Action.objects.filter(domain=werk, what="Cv maken").count() == 1
 
 
 @pytest.mark.django_db

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from leernetwerk.core.privacy import current_privacy_version
-from plans.factories import edit_data, formset_data
+from plans.factories import domain_data, edit_data, formset_data
 from plans.models import Action, NetworkMember, Plan, PlanRevision, ReviewEntry
 
 
@@ -85,29 +85,31 @@ def test_start_from_unpublished_template_is_404(client, template, owner):
 def test_edit_plan_creates_revision_with_readable_diff(client, plan, bewerker):
     client.force_login(bewerker)
     url = reverse("plans:edit", kwargs={"reference": plan.reference})
-    page = client.get(url).content.decode()
+    werk = plan.domains.first()
+    domain_url = _domain_url(werk)
+    assert domain_url in client.get(url).content.decode()  # the edit page links each domain
+    page = client.get(domain_url).content.decode()
     assert "Heb je nu werk of een stage?" in page  # the template's prompt
-    data = edit_data(
-        plan,
-        dreams="Ik wil kok worden.",
-        **{
-            "domains-0-goal": "Een stageplek in een restaurant",
-            "domains-0-support": "ja",
-            "check_0": "on",
-        },
+    data = edit_data(plan, dreams="Ik wil kok worden.", check_0="on")
+    assert client.post(url, data).status_code == 302
+    werk.plan.refresh_from_db()
+    data = domain_data(
+        werk, **{"domain-goal": "Een stageplek in een restaurant", "domain-support": "ja"}
     )
-    response = client.post(url, data)
-    assert response.status_code == 302
+    assert client.post(domain_url, data).status_code == 302
     plan.refresh_from_db()
-    assert plan.version == 2 and plan.dreams == "Ik wil kok worden."
+    assert plan.version == 3 and plan.dreams == "Ik wil kok worden."
     werk = plan.domains.first()
     assert werk.goal == "Een stageplek in een restaurant" and werk.support_needed is True
     assert plan.checklist[0]["done"] is True
-    assert PlanRevision.objects.filter(plan=plan).count() == 2
+    assert PlanRevision.objects.filter(plan=plan).count() == 3
     diff = client.get(reverse("plans:diff", kwargs={"reference": plan.reference, "number": 2}))
     html = diff.content.decode()
     assert "Mijn dromen" in html and "Ik wil kok worden." in html
-    assert "Werk: doel" in html and "18-checklist: DigiD aangevraagd" in html
+    assert "18-checklist: DigiD aangevraagd" in html
+    diff = client.get(reverse("plans:diff", kwargs={"reference": plan.reference, "number": 3}))
+    html = diff.content.decode()
+    assert "Werk: doel" in html
     assert "Werk: hoe het nu gaat" not in html  # unchanged fields are left out
 
 
@@ -144,10 +146,8 @@ def test_network_and_actions(client, plan, owner):
     assert client.post(network_url, formset_data("network", rows, 1)).status_code == 302
     ria = NetworkMember.objects.get()
     werk = plan.domains.first()
-    actions_url = reverse("plans:actions", kwargs={"reference": plan.reference})
     rows = [
         {
-            "domain": werk.pk,
             "what": "Cv maken",
             "who": "netwerk",
             "network_member": ria.pk,
@@ -155,17 +155,17 @@ def test_network_and_actions(client, plan, owner):
             "status": "open",
         },
         {
-            "domain": werk.pk,
             "what": "Gesprek UWV",
             "who": "professional",
             "professional_name": "Piet",
             "organisation": "Gemeente",
             "status": "bezig",
         },
-        {"domain": werk.pk, "what": "Zelf bellen", "who": "jongere", "status": "klaar"},
+        {"what": "Zelf bellen", "who": "jongere", "status": "klaar"},
     ]
-    assert client.post(actions_url, formset_data("actions", rows, 2)).status_code == 302
-    assert Action.objects.count() == 3
+    plan.refresh_from_db()
+    assert client.post(_domain_url(werk), domain_data(werk, rows)).status_code == 302
+    assert Action.objects.filter(domain=werk).count() == 3
     html = client.get(reverse("plans:detail", kwargs={"reference": plan.reference})).content
     html = html.decode()
     assert "Tante Ria (tante)" in html and "Piet (Gemeente)" in html and "Bezig" in html
@@ -191,29 +191,21 @@ def test_action_bad_input(client, plan, owner, template, row, message):
 
     other_plan = make_plan(template, owner=owner, first_name="Ander")
     client.force_login(owner)
-    base = {
-        "domain": plan.domains.first().pk,
-        "what": "Cv maken",
-        "who": "jongere",
-        "status": "open",
-    }
+    base = {"what": "Cv maken", "who": "jongere", "status": "open"}
     base.update(row)
-    url = reverse("plans:actions", kwargs={"reference": plan.reference})
-    response = client.post(url, formset_data("actions", [base], 1))
+    werk = plan.domains.first()
+    data = domain_data(werk, [base], **{"domain-goal": "Half opgeslagen?"})
+    response = client.post(_domain_url(werk), data)
     assert response.status_code == 200
     assert message in response.content.decode()
-    # A domain of another plan is refused too.
-    base = {
-        "domain": other_plan.domains.first().pk,
-        "what": "x",
-        "who": "jongere",
-        "status": "open",
-    }
-    response = client.post(url, formset_data("actions", [base], 1))
-    assert "Kies een levensgebied uit dit plan." in response.content.decode()
+    # A levensgebied of another plan does not exist here.
+    other = other_plan.domains.first()
+    foreign = reverse("plans:domain", kwargs={"reference": plan.reference, "domain_id": other.pk})
+    assert client.post(foreign, domain_data(other, [base])).status_code == 404
     assert not Action.objects.exists()
     plan.refresh_from_db()
-    assert plan.version == 1
+    werk.refresh_from_db()
+    assert plan.version == 1 and werk.goal == ""  # nothing half-saved
 
 
 @pytest.mark.django_db
@@ -248,6 +240,13 @@ def test_close_and_reopen(client, plan, owner):
     assert (
         client.get(reverse("plans:edit", kwargs={"reference": plan.reference})).status_code == 404
     )
+    assert client.get(_domain_url(plan.domains.first())).status_code == 404
     client.post(url)
     plan.refresh_from_db()
     assert not plan.is_closed and plan.closed_at is None
+
+
+def _domain_url(domain):
+    return reverse(
+        "plans:domain", kwargs={"reference": domain.plan.reference, "domain_id": domain.pk}
+    )

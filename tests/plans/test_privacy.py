@@ -15,7 +15,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
 from leernetwerk.sitesearch.analysis import analyse
-from plans.factories import edit_data, formset_data
+from plans.factories import domain_data, edit_data, formset_data
 from plans.models import (
     AccessLogEntry,
     Action,
@@ -45,13 +45,18 @@ PLAN_MODELS = [
 def _fill_plan(client, plan):
     """Create plan content with SECRET everywhere a user can type."""
     url = reverse("plans:edit", kwargs={"reference": plan.reference})
-    data = edit_data(plan, dreams=f"Droom {SECRET}", risks=SECRET, **{"domains-0-goal": SECRET})
+    data = edit_data(plan, dreams=f"Droom {SECRET}", risks=SECRET)
     assert client.post(url, data).status_code == 302
     url = reverse("plans:network", kwargs={"reference": plan.reference})
     rows = [{"name": f"{SECRET} Jansen", "relation": "oom"}]
     assert client.post(url, formset_data("network", rows, 2)).status_code == 302
+    werk = plan.domains.first()
+    url = reverse("plans:domain", kwargs={"reference": plan.reference, "domain_id": werk.pk})
+    action = {"what": SECRET, "who": "jongere", "status": "open"}
+    data = domain_data(werk, [action], version=3, **{"domain-goal": SECRET})
+    assert client.post(url, data).status_code == 302
     url = reverse("plans:review", kwargs={"reference": plan.reference})
-    data = {"version": 3, "review-date": "2026-10-01", "review-text": SECRET}
+    data = {"version": 4, "review-date": "2026-10-01", "review-text": SECRET}
     assert client.post(url, data).status_code == 302
 
 
@@ -84,7 +89,7 @@ def test_inzage_json_and_pdf(client, plan, owner, tagged_pdf):
     assert data["plan"]["network"][0]["name"] == f"{SECRET} Jansen"
     assert data["deelnemers"][0]["rol"] == "eigenaar"
     assert {e["actie"] for e in data["toegangslog"]} >= {"write", "export"}
-    assert len(data["versies"]) == 4
+    assert len(data["versies"]) == 5  # start, edit, steuncirkel, levensgebied, evaluatie
     pdf = client.get(reverse("plans:export_pdf", kwargs={"reference": plan.reference}))
     assert pdf["Content-Type"] == "application/pdf"
     text = tagged_pdf(pdf.content)

@@ -11,7 +11,7 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from plans.factories import edit_data, formset_data
+from plans.factories import domain_data, edit_data, formset_data
 from plans.models import AccessLogEntry, Membership, Plan, PlanDomain, PlanRevision
 
 pytestmark = pytest.mark.django_db
@@ -99,13 +99,19 @@ def test_only_the_newest_revisions_are_kept(client, plan, owner):
     assert numbers == [4, 5, 6]
 
 
-def test_extra_domain_row_gives_400_not_500(client, plan, owner):
+def _domain_url(domain):
+    return reverse(
+        "plans:domain", kwargs={"reference": domain.plan.reference, "domain_id": domain.pk}
+    )
+
+
+def test_edit_page_cannot_add_a_domain(client, plan, owner):
+    """The edit page has no domain rows any more: a smuggled one is ignored."""
     client.force_login(owner)
+    total = PlanDomain.objects.filter(plan=plan).count()
     data = edit_data(plan)
-    total = int(data["domains-TOTAL_FORMS"])
-    data["domains-TOTAL_FORMS"] = str(total + 1)
-    data[f"domains-{total}-situation"] = "Ingevoegd"
-    data[f"domains-{total}-goal"] = "Ingevoegd"
+    data.update({"domains-TOTAL_FORMS": "1", "domains-INITIAL_FORMS": "0"})
+    data["domains-0-goal"] = "Ingevoegd"
     response = client.post(reverse("plans:edit", kwargs={"reference": plan.reference}), data)
     assert response.status_code in (302, 400)
     assert PlanDomain.objects.filter(plan=plan).count() == total
@@ -114,10 +120,15 @@ def test_extra_domain_row_gives_400_not_500(client, plan, owner):
 
 def test_missing_management_form_gives_400(client, plan, owner):
     client.force_login(owner)
-    data = edit_data(plan, dreams="Nieuw")
-    del data["domains-TOTAL_FORMS"]
-    response = client.post(reverse("plans:edit", kwargs={"reference": plan.reference}), data)
+    werk = plan.domains.first()
+    data = domain_data(werk, [{"what": "Cv", "who": "jongere", "status": "open"}])
+    data["domain-goal"] = "Nieuw"
+    del data["actions-TOTAL_FORMS"]
+    response = client.post(_domain_url(werk), data)
     assert response.status_code == 400
     assert "Er is niets opgeslagen" in response.content.decode()
-    plan.refresh_from_db()
-    assert plan.dreams == ""
+    werk.refresh_from_db()
+    assert werk.goal == "" and not werk.actions.exists()
+    # "Actie toevoegen" with tampered management data: 400 as well
+    response = client.post(_domain_url(werk), {**data, "actie_toevoegen": "1"})
+    assert response.status_code == 400

@@ -59,8 +59,6 @@ def test_cannot_write(request, client, plan, lezer, revoked, outsider, who):
     data = {
         "version": plan.version,
         "first_name": "Gehackt",
-        "domains-TOTAL_FORMS": "0",
-        "domains-INITIAL_FORMS": "0",
     }
     response = _client(request, client, who).post(_url("edit", plan), data)
     assert response.status_code == (403 if who == "lezer" else 404)
@@ -120,19 +118,31 @@ def test_unknown_reference_is_404(client, owner, plan):
 @pytest.mark.django_db
 def test_rows_of_another_plan_cannot_be_edited(client, plan, template, bewerker, outsider):
     """Row ids of a plan you are not in are ignored, even from a plan you can edit."""
-    from plans.factories import edit_data, formset_data, make_plan
-    from plans.models import NetworkMember
+    from plans.factories import domain_data, formset_data, make_plan
+    from plans.models import Action, NetworkMember
 
     other = make_plan(template, owner=outsider, first_name="Noor")
     foreign_domain = other.domains.first()
     foreign_member = NetworkMember.objects.create(plan=other, name="Oom Kees", relation="oom")
     client.force_login(bewerker)
-    data = edit_data(plan)
-    data["domains-0-id"] = str(foreign_domain.pk)
-    data["domains-0-goal"] = "Overschreven"
-    client.post(_url("edit", plan), data)
+    url = reverse(
+        "plans:domain", kwargs={"reference": plan.reference, "domain_id": foreign_domain.pk}
+    )
+    data = domain_data(foreign_domain, version=plan.version, **{"domain-goal": "Overschreven"})
+    assert client.post(url, data).status_code == 404
     foreign_domain.refresh_from_db()
     assert foreign_domain.goal == ""
+    # an action of another domain, even of this plan, is not editable on this domain's page
+    werk, wonen = plan.domains.all()[:2]
+    action = Action.objects.create(plan=plan, domain=wonen, what="Huis zoeken", who="jongere")
+    row = {"id": action.pk, "what": "Gewijzigd", "who": "jongere", "status": "open"}
+    data = domain_data(werk, version=plan.version)
+    data.update(formset_data("actions", [row], plan.version, initial=1))
+    url = reverse("plans:domain", kwargs={"reference": plan.reference, "domain_id": werk.pk})
+    assert client.post(url, data).status_code in (200, 302)  # the foreign row is ignored
+    action.refresh_from_db()
+    assert (action.what, action.domain) == ("Huis zoeken", wonen)
+    assert Action.objects.count() == 1
     row = {"id": foreign_member.pk, "name": "Gewijzigd", "relation": "oom"}
     client.post(_url("network", plan), formset_data("network", [row], plan.version, initial=1))
     foreign_member.refresh_from_db()

@@ -68,39 +68,70 @@ class UitnodigingForm(forms.Form):
         return email
 
 
+WEET_NIET = "_weet_niet"
+
+
 class ScoreForm(forms.Form):
-    """One slider (0-100) per success factor plus the overall picture."""
+    """One slider (0-100) per success factor plus the overall picture, each with a
+    "weet ik niet" box. The box is ticked for whatever the participant has not scored
+    yet, so an untouched slider (it has to stand somewhere) never counts as a score."""
 
     def __init__(self, *args, themas=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.themas = themas
         for thema in themas:
             for factor in thema.factoren.all():
-                self.fields[f"factor_{factor.pk}"] = forms.IntegerField(
-                    label=factor.name,
-                    help_text=factor.norm,
-                    min_value=0,
-                    max_value=100,
-                    error_messages=SCORE_ERRORS,
-                )
-        self.fields["algemeen_beeld"] = forms.IntegerField(
-            label=_("Algemeen beeld"),
-            help_text=_("Hoe goed gaat de samenwerking in de regio als geheel?"),
+                self._add_score(f"factor_{factor.pk}", factor.name, factor.norm)
+        self._add_score(
+            "algemeen_beeld",
+            _("Algemeen beeld"),
+            _("Hoe goed gaat de samenwerking in de regio als geheel?"),
+        )
+
+    def _add_score(self, name, label, help_text):
+        self.fields[name] = forms.IntegerField(
+            label=label,
+            help_text=help_text,
             min_value=0,
             max_value=100,
+            required=False,
             error_messages=SCORE_ERRORS,
         )
+        self.fields[name + WEET_NIET] = forms.BooleanField(
+            label=_("Weet ik niet"), required=False, initial=self.initial.get(name) is None
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in list(self.fields):
+            if name.endswith(WEET_NIET):
+                continue
+            if cleaned.get(name + WEET_NIET):
+                # "weet niet" wins: whatever the slider says is not a score
+                self.errors.pop(name, None)
+                cleaned[name] = None
+            elif name not in self.errors and cleaned.get(name) is None:
+                self.add_error(name, SCORE_ERRORS["required"])
+        return cleaned
+
+    def pair(self, name):
+        return self[name], self[name + WEET_NIET]
 
     def grouped(self):
         return [
-            (thema, [self[f"factor_{f.pk}"] for f in thema.factoren.all()]) for thema in self.themas
+            (thema, [self.pair(f"factor_{f.pk}") for f in thema.factoren.all()])
+            for thema in self.themas
         ]
 
+    def overall(self):
+        return self.pair("algemeen_beeld")
+
     def scores(self):
+        """{factor_id: score or None}; None is "weet niet"."""
         return {
             int(name.removeprefix("factor_")): value
             for name, value in self.cleaned_data.items()
-            if name.startswith("factor_")
+            if name.startswith("factor_") and not name.endswith(WEET_NIET)
         }
 
 

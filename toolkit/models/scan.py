@@ -145,7 +145,10 @@ class Deelnemer(models.Model):
 class Antwoord(models.Model):
     deelnemer = models.ForeignKey(Deelnemer, on_delete=models.CASCADE, related_name="antwoorden")
     factor = models.ForeignKey(ScanFactor, on_delete=models.CASCADE, related_name="+")
-    score = models.PositiveSmallIntegerField(_("score"), validators=SCORE_VALIDATORS)
+    # None: "weet niet". Such an answer counts in no score, spread or average.
+    score = models.PositiveSmallIntegerField(
+        _("score"), null=True, blank=True, validators=SCORE_VALIDATORS
+    )
 
     class Meta:
         verbose_name = _("antwoord")

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from .. import scan_results
+from .. import scan_radar, scan_results
 from ..forms.scan import ActiepuntForm, NieuweScanForm, ScoreForm, UitnodigingForm
 from ..models import Antwoord, Deelnemer, Scan
 from ..pdf import render_pdf
@@ -86,6 +86,7 @@ def detail(request, pk, invite_form=None, actie_form=None, status=200):
     }
     if is_coordinator or not scan.is_open:
         context["results"] = scan_results.report_rows(scan)
+        context["radar"] = scan_radar.radar(context["results"])
     if is_coordinator:
         context["deelnemers"] = list(scan.deelnemers.all())
         if scan.is_open:
