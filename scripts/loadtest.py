@@ -236,6 +236,9 @@ def _post_form(opener, url, fields):
         return response.geturl()
 
 
+TWO_FACTOR_PATH = "/account/tweestapsverificatie/"  # allauth.mfa under the Dutch URL
+
+
 def log_in(host, username, password, secret):
     """The session cookie of a real login: the login form, then the two-factor code."""
     jar = http.cookiejar.CookieJar()
@@ -243,11 +246,20 @@ def log_in(host, username, password, secret):
     landed = _post_form(
         opener, host + "/account/inloggen/", {"login": username, "password": password}
     )
-    if "/2fa/" in landed:
-        landed = _post_form(opener, landed, {"code": totp(secret)})
+    if TWO_FACTOR_PATH in landed:
+        step = landed
+        landed = _post_form(opener, step, {"code": totp(secret)})
+        if TWO_FACTOR_PATH in landed:
+            # allauth refuses a code used before: wait for the next one, as a person would.
+            time.sleep(30 - time.time() % 30 + 1)
+            landed = _post_form(opener, step, {"code": totp(secret)})
     cookies = {cookie.name: cookie.value for cookie in jar}
-    if "sessionid" not in cookies or "/inloggen/" in landed or "/2fa/" in landed:
+    if "sessionid" not in cookies or "/inloggen/" in landed or TWO_FACTOR_PATH in landed:
         sys.exit(f"Inloggen als demo-professional mislukt (bleef op {landed}).")
+    # Logged in for real: the profile answers instead of sending us to the login form.
+    with opener.open(host + "/account/", timeout=30) as response:  # noqa: S310 (loopback only)
+        if "/inloggen/" in response.geturl():
+            sys.exit("Inloggen als demo-professional mislukt: de sessie is niet ingelogd.")
     return "; ".join(f"{name}={value}" for name, value in cookies.items())
 
 
