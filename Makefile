@@ -59,6 +59,7 @@ test-browser: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/djlint templates --lint
 	var/node/node_modules/.bin/stylelint --config-basedir var/node/node_modules "static/**/*.css"
 
 format: install
