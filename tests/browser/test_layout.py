@@ -137,8 +137,11 @@ def member_with_plan(transactional_db):
 
     from leernetwerk.core.factories import UserFactory
     from leernetwerk.core.roles import PROFESSIONAL
+    from leernetwerk.taxonomy.models import Regio
     from plans.models import ToekomstplanTemplatePage
     from plans.writes import create_plan
+    from toolkit.factories import OpgeslagenWielFactory
+    from toolkit.models import Scan
 
     call_command(
         "load_demo",
@@ -150,7 +153,15 @@ def member_with_plan(transactional_db):
     template = ToekomstplanTemplatePage.objects.live().order_by("path").first()
     values = {"first_name": "Sam", "date_of_birth": None, "under_16": False}
     plan = create_plan(template, values, user)
-    return reverse("plans:detail", kwargs={"reference": plan.reference})
+    plan_url = reverse("plans:detail", kwargs={"reference": plan.reference})
+    # A saved wheel and a scan of her own: their detail pages hold the charts and tables.
+    wiel = OpgeslagenWielFactory(owner=user)
+    regio = Regio.objects.filter(kind=Regio.Kind.ARBEIDSMARKTREGIO).first() or Regio.objects.first()
+    scan = Scan.objects.create(title="Scan Olga", regio=regio, coordinator=user)
+    return [plan_url + suffix for suffix in PLAN_PAGES] + [
+        reverse("toolkit:wiel_detail", kwargs={"pk": wiel.pk}),
+        reverse("toolkit:scan_detail", kwargs={"pk": scan.pk}),
+    ]
 
 
 def test_member_pages_fit_phones_and_tablets(
@@ -161,5 +172,5 @@ def test_member_pages_fit_phones_and_tablets(
     page.fill("#id_password", PASSWORD)
     with page.expect_navigation():
         page.click("main button[type=submit]")
-    paths = MEMBER_PAGES + [member_with_plan + suffix for suffix in PLAN_PAGES]
+    paths = MEMBER_PAGES + member_with_plan
     _check_pages(page, live_server.url, paths, assert_accessible)
