@@ -198,8 +198,10 @@ def main():
         env = {**os.environ, "DATABASE_URL": DATABASES[vendor].format(name=NAME)}
         command = [sys.executable, __file__, "--child", "--sets", args.sets]
         command += ["--backends", args.backends] + (["--verbose"] if args.verbose else [])
-        out = subprocess.run(command, env=env, check=True, capture_output=True, text=True)  # noqa: S603
-        sys.stderr.write(out.stderr)
+        out = subprocess.run(command, env=env, capture_output=True, text=True)  # noqa: S603
+        sys.stderr.write(out.stderr)  # the child's progress, and its traceback when it fails
+        if out.returncode:
+            sys.exit(f"De meting op {vendor} mislukte (zie hierboven).")
         results += json.loads(out.stdout.strip().splitlines()[-1])
         fresh_database(vendor, NAME, drop_only=True)
     print(table(results))
