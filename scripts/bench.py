@@ -250,7 +250,7 @@ def relevance(databases, output):
         [sys.executable, str(ROOT / "scripts" / "relevance.py"), "--databases", databases],
         cwd=ROOT,
         check=True,
-        capture_output=True,
+        stdout=subprocess.PIPE,  # the table; progress and errors go straight to stderr
         text=True,
     )
     table = out.stdout.strip()
