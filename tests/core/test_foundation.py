@@ -31,19 +31,29 @@ def module_name(path):
     return ".".join(parts)
 
 
-def imported_modules(path):
-    """Every module ``path`` imports, at any depth, with relative imports resolved."""
+def _package(path):
     here = module_name(path).split(".")
-    package = here if path.name == "__init__.py" else here[:-1]
-    for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+    return here if path.name == "__init__.py" else here[:-1]
+
+
+def _imports_under(tree, package):
+    """The modules imported anywhere under ``tree``, relative imports resolved."""
+    for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             yield from (alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
-            if node.level:
-                base = package[: len(package) - node.level + 1]
-                yield ".".join(base + ([node.module] if node.module else []))
+            base = package[: len(package) - node.level + 1] if node.level else []
+            module = ".".join(base + ([node.module] if node.module else []))
+            if node.module is None:  # from . import render
+                yield from (f"{module}.{alias.name}" for alias in node.names)
             else:
-                yield node.module
+                yield module
+
+
+def imported_modules(path):
+    """Every module ``path`` imports, at any depth."""
+    tree = ast.parse(path.read_text(), filename=str(path))
+    yield from _imports_under(tree, _package(path))
 
 
 def app_of(module):
@@ -167,22 +177,10 @@ LAZY_IMPORTS = {
 
 
 def function_local_imports(path):
-    here = module_name(path).split(".")
-    package = here if path.name == "__init__.py" else here[:-1]
     tree = ast.parse(path.read_text(), filename=str(path))
     for function in ast.walk(tree):
-        if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
-            continue
-        for node in ast.walk(function):
-            if isinstance(node, ast.Import):
-                yield from (alias.name for alias in node.names)
-            elif isinstance(node, ast.ImportFrom):
-                base = package[: len(package) - node.level + 1] if node.level else []
-                module = ".".join(base + ([node.module] if node.module else []))
-                if node.module is None:  # from . import render
-                    yield from (f"{module}.{alias.name}" for alias in node.names)
-                else:
-                    yield module
+        if isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+            yield from _imports_under(function, _package(path))
 
 
 def allowed_inside_function(path, module):
