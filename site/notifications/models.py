@@ -35,6 +35,8 @@ class Notification(models.Model):
     subject = models.CharField("onderwerp", max_length=200)
     text = models.CharField("tekst", max_length=500, blank=True)
     url = models.CharField("link", max_length=500)
+    # Set by reminders that must reach a user once per occasion ("plans.action_due:12:2027-01-05").
+    once_key = models.CharField("eenmalig-sleutel", max_length=200, blank=True, db_index=True)
     created_at = models.DateTimeField("aangemaakt op", default=timezone.now, db_index=True)
     emailed_at = models.DateTimeField("gemaild op", null=True, blank=True)
 

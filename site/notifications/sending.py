@@ -22,11 +22,13 @@ def absolute_url(path):
     return urljoin(settings.WAGTAILADMIN_BASE_URL, path)
 
 
-def notify(users, *, kind, subject, url, text=""):
+def notify(users, *, kind, subject, url, text="", once=""):
     """Notify ``users`` (one user or an iterable) of ``kind``, each by their own choice.
 
     ``subject`` and ``text`` must hold no private content: the mail only says what
     happened and links to ``url`` (a path on this site), where access is checked.
+    With ``once``, a user who already had a notification with that key gets none again
+    (a daily reminder task may then run as often as it likes).
     """
     kinds = registered_kinds()
     if kind not in kinds:
@@ -36,6 +38,10 @@ def notify(users, *, kind, subject, url, text=""):
     if isinstance(users, get_user_model()):
         users = [users]
     users = {user.pk: user for user in users if user.is_active and user.email}
+    if once:
+        already = Notification.objects.filter(once_key=once, user__in=list(users))
+        for pk in already.values_list("user", flat=True):
+            users.pop(pk, None)
     choices = dict(
         Preference.objects.filter(user__in=list(users), kind=kind).values_list("user", "choice")
     )
@@ -47,6 +53,7 @@ def notify(users, *, kind, subject, url, text=""):
             subject=subject[:200],
             text=text[:500],
             url=url,
+            once_key=once,
         )
         for pk, user in users.items()
         if choices.get(pk, kinds[kind].default) != OFF

@@ -114,3 +114,12 @@ def test_profile_links_to_the_preferences_and_export_holds_them(client, db):
     assert 'href="/account/meldingen/"' in client.get("/account/profiel/").content.decode()
     data = client.get("/account/profiel/mijn-gegevens.json").json()
     assert data["meldingsvoorkeuren"] == [{"kind": KIND.key, "choice": "digest"}]
+
+
+def test_a_reminder_with_a_once_key_reaches_each_user_once(db):
+    first, second = UserFactory(), UserFactory()
+    notify([first], kind=KIND.key, subject="Binnenkort", url="/", once="test:1")
+    notify([first, second], kind=KIND.key, subject="Binnenkort", url="/", once="test:1")
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([first.email, second.email])
+    notify([first], kind=KIND.key, subject="Binnenkort", url="/", once="test:2")
+    assert len(mail.outbox) == 3
