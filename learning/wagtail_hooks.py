@@ -1,7 +1,7 @@
 """Admin: the synonyms snippet and the home-page panel with guidelines due for review."""
 
 from celery.schedules import crontab
-from django.urls import include, path
+from django.urls import include, path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -10,6 +10,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from leernetwerk.core.hooks import (
+    FEEDS,
     NOTIFICATION_KINDS,
     PERIODIC_TASKS,
     SITE_SECTIONS,
@@ -90,3 +91,8 @@ def periodic_tasks():
             schedule=crontab(hour=7, minute=30),
         )
     ]
+
+
+@hooks.register(FEEDS)
+def feeds():
+    return [("Nieuwe lessen in de kennisbank", reverse("learning:lessons_feed"))]
