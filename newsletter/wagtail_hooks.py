@@ -1,0 +1,128 @@
+"""What the newsletter adds: its public URLs, the CMS (issues, subscribers, test mail,
+sending with progress) and its part of an account's data export and deletion."""
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.widgets.button import Button
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from leernetwerk.core.hooks import (
+    ACCOUNT_DATA,
+    ACCOUNT_DELETION_NOTICES,
+    BEFORE_ACCOUNT_DELETE,
+    SITE_URLS,
+)
+
+from . import admin_views
+from .models import NewsletterIssue, Subscriber
+
+
+class NewsletterIssueViewSet(SnippetViewSet):
+    model = NewsletterIssue
+    icon = "mail"
+    menu_label = _("Nieuwsbrieven")
+    list_display = ["subject", "created_at", "sent_at"]
+    search_fields = ["subject"]
+    ordering = ["-created_at"]
+
+
+class SubscriberViewSet(SnippetViewSet):
+    model = Subscriber
+    icon = "user"
+    menu_label = _("Abonnees")
+    list_display = ["email", "name", "created_at", "confirmed_at"]
+    search_fields = ["email", "name"]
+    inspect_view_enabled = True
+    list_export = ["email", "name", "created_at", "confirmed_at"]
+    export_filename = "nieuwsbrief-abonnees"
+
+
+class NewsletterGroup(SnippetViewSetGroup):
+    menu_label = _("Nieuwsbrief")
+    menu_icon = "mail"
+    menu_order = 320
+    items = (NewsletterIssueViewSet, SubscriberViewSet)
+
+
+register_snippet(NewsletterGroup)
+
+admin_urls = [
+    path("<int:pk>/test/", admin_views.send_test, name="test"),
+    path("<int:pk>/verzenden/", admin_views.send, name="send"),
+    path("<int:pk>/voortgang/", admin_views.progress, name="progress"),
+    path("<int:pk>/hervatten/", admin_views.resume, name="resume"),
+]
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [path("nieuwsbrief/", include((admin_urls, "newsletter_admin")))]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def issue_buttons(snippet, user, next_url=None):
+    if not isinstance(snippet, NewsletterIssue):
+        return []
+    buttons = []
+    if user.has_perm(admin_views.TEST_PERMISSION):
+        buttons.append(
+            Button(
+                _("Testmail naar mezelf"),
+                reverse("newsletter_admin:test", args=[snippet.pk]),
+                icon_name="mail",
+                priority=50,
+            )
+        )
+    if snippet.is_sent:
+        buttons.append(
+            Button(
+                _("Voortgang verzending"),
+                reverse("newsletter_admin:progress", args=[snippet.pk]),
+                icon_name="time",
+                priority=60,
+            )
+        )
+    elif user.has_perm(admin_views.SEND_PERMISSION):
+        buttons.append(
+            Button(
+                _("Verzenden"),
+                reverse("newsletter_admin:send", args=[snippet.pk]),
+                icon_name="upload",
+                priority=60,
+            )
+        )
+    return buttons
+
+
+@hooks.register(SITE_URLS)
+def site_urls():
+    return [path("", include("newsletter.urls"))]
+
+
+@hooks.register(ACCOUNT_DATA)
+def newsletter_in_account_data(user):
+    return {
+        "nieuwsbrief": [
+            {
+                "e-mailadres": subscriber.email,
+                "naam": subscriber.name,
+                "aangemeld_op": subscriber.created_at,
+                "bevestigd_op": subscriber.confirmed_at,
+            }
+            for subscriber in Subscriber.objects.of_user(user)
+        ]
+    }
+
+
+@hooks.register(ACCOUNT_DELETION_NOTICES)
+def newsletter_deletion_notice(user):
+    if Subscriber.objects.of_user(user).exists():
+        return ["Je aanmelding voor de nieuwsbrief wordt ook verwijderd."]
+    return []
+
+
+@hooks.register(BEFORE_ACCOUNT_DELETE)
+def delete_subscription(user):
+    Subscriber.objects.of_user(user).delete()
