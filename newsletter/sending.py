@@ -10,6 +10,12 @@ connection per batch. Each delivery is claimed (``bezig``) before its mail goes 
 marked afterwards, so a task that is run again, after a crash or by a second worker,
 never sends to an address twice. A mail whose outcome is unknown (the process died
 between sending and marking) counts as failed: at most once, never twice.
+
+The issue's mails do not go through ``leernetwerk.core.mail.send_email``: that queues one
+delivery task per mail, so the job could only count mails queued, not sent, and a
+retried delivery task could send twice. This task is already in the background; it
+sends itself, over one SMTP connection per batch, and records each outcome. Test mails
+and the confirmation mail do use ``send_email``.
 """
 
 import logging
@@ -23,10 +29,14 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from .models import Delivery, NewsletterIssue, SendJob, Subscriber
+from leernetwerk.core.mail import send_email
+
+from .models import Delivery, NewsletterIssue, SendJob, Subscriber, normalize_email
 
 logger = logging.getLogger(__name__)
 
+TEXT_TEMPLATE = "newsletter/email/issue.txt"
+HTML_TEMPLATE = "newsletter/email/issue.html"
 BATCH_SIZE = 100
 # The recipient was refused by the mail server: that address fails, the job goes on.
 # Any other error (server unreachable, connection lost) stops the task; what was not
@@ -57,8 +67,9 @@ def mail_context(issue, items, unsubscribe_url, test=False):
     }
 
 
-def issue_message(issue, items, subscriber=None, to=None, connection=None, test=False):
-    """The mail of ``issue`` for ``subscriber`` (a test mail goes ``to`` an editor)."""
+def personal_mail(issue, items, subscriber=None, test=False):
+    """(subject, context, headers) of the mail of ``issue`` for ``subscriber``; without
+    one (a test mail to an editor who is not subscribed) the link goes to the sign-up page."""
     headers = {}
     if subscriber is not None:
         unsubscribe_url = site_url(subscriber.unsubscribe_path())
@@ -67,30 +78,41 @@ def issue_message(issue, items, subscriber=None, to=None, connection=None, test=
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         }
     else:
-        # A test mail to an editor who is not subscribed: the link goes to the sign-up page.
         unsubscribe_url = site_url(reverse("newsletter:subscribe"))
-    context = mail_context(issue, items, unsubscribe_url, test=test)
+    subject = f"[Test] {issue.subject}" if test else issue.subject
+    return subject, mail_context(issue, items, unsubscribe_url, test=test), headers
+
+
+def issue_message(issue, items, subscriber, connection=None):
+    """The mail of ``issue`` for ``subscriber``, to send over ``connection``."""
+    subject, context, headers = personal_mail(issue, items, subscriber)
     message = EmailMultiAlternatives(
-        subject=f"[Test] {issue.subject}" if test else issue.subject,
-        body=render_to_string("newsletter/email/issue.txt", context),
+        subject=subject,
+        body=render_to_string(TEXT_TEMPLATE, context),
         from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[to or subscriber.email],
+        to=[subscriber.email],
         headers=headers,
         connection=connection,
     )
-    message.attach_alternative(
-        render_to_string("newsletter/email/issue.html", context), "text/html"
-    )
+    message.attach_alternative(render_to_string(HTML_TEMPLATE, context), "text/html")
     return message
 
 
 def send_test(issue, user):
-    """Send ``issue`` to the editor's own address now; uses their own subscription (and
-    so a working unsubscribe link) when they have one."""
-    subscriber = Subscriber.objects.active().filter(email=user.email.lower()).first()
-    issue_message(
-        issue, issue.resolved_items(), subscriber=subscriber, to=user.email, test=True
-    ).send()
+    """Send ``issue`` to the editor's own address (through the platform's mail queue);
+    uses their own subscription, and so a working unsubscribe link, when they have one."""
+    subscriber = Subscriber.objects.active().filter(email=normalize_email(user.email)).first()
+    subject, context, headers = personal_mail(
+        issue, issue.resolved_items(), subscriber=subscriber, test=True
+    )
+    send_email(
+        to=[user.email],
+        subject=subject,
+        template=TEXT_TEMPLATE,
+        html_template=HTML_TEMPLATE,
+        context=context,
+        headers=headers,
+    )
 
 
 def start_sending(issue, user):
@@ -136,7 +158,7 @@ def _deliver(job, delivery, items, connection):
         _mark(delivery, Status.SKIPPED)
         return
     try:
-        issue_message(job.issue, items, subscriber=subscriber, connection=connection).send()
+        issue_message(job.issue, items, subscriber, connection=connection).send()
     except RECIPIENT_ERRORS:
         logger.warning("Nieuwsbrief %s: ontvanger %s geweigerd", job.issue_id, delivery.pk)
         _mark(delivery, Status.FAILED)

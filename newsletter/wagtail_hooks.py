@@ -1,6 +1,8 @@
 """What the newsletter adds: its public URLs, the CMS (issues, subscribers, test mail,
 sending with progress) and its part of an account's data export and deletion."""
 
+from celery.schedules import crontab
+from django.template.loader import render_to_string
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -12,7 +14,11 @@ from leernetwerk.core.hooks import (
     ACCOUNT_DATA,
     ACCOUNT_DELETION_NOTICES,
     BEFORE_ACCOUNT_DELETE,
+    PAGE_PANELS,
+    PERIODIC_TASKS,
+    PROFILE_LINKS,
     SITE_URLS,
+    PeriodicTask,
 )
 
 from . import admin_views
@@ -99,6 +105,37 @@ def issue_buttons(snippet, user, next_url=None):
 @hooks.register(SITE_URLS)
 def site_urls():
     return [path("", include("newsletter.urls"))]
+
+
+@hooks.register(PERIODIC_TASKS)
+def periodic_tasks():
+    return [
+        PeriodicTask(
+            name="Onbevestigde aanmeldingen voor de nieuwsbrief opruimen",
+            task="newsletter.purge_unconfirmed",
+            schedule=crontab(hour=4, minute=15),
+        )
+    ]
+
+
+@hooks.register(PROFILE_LINKS)
+def profile_links(user):
+    if Subscriber.objects.of_user(user).filter(confirmed_at__isnull=False).exists():
+        label = "Nieuwsbrief: je bent aangemeld (afmelden)"
+    else:
+        label = "Nieuwsbrief: aanmelden"
+    return [(label, reverse("newsletter:mine"))]
+
+
+# The news section says where to subscribe (the footer and menu belong to the foundation).
+NEWS_PAGE_TYPES = {"news.newsindexpage", "news.newspage"}
+
+
+@hooks.register(PAGE_PANELS)
+def newsletter_panel(page, request):
+    if page._meta.label_lower not in NEWS_PAGE_TYPES:
+        return None
+    return render_to_string("newsletter/page_panel.html", request=request)
 
 
 @hooks.register(ACCOUNT_DATA)
