@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from . import sending, tasks
@@ -18,6 +19,23 @@ TEST_PERMISSION = "newsletter.change_newsletterissue"
 SEND_PERMISSION = "newsletter.send_newsletter"
 VIEW_PERMISSION = "newsletter.view_newsletterissue"
 REFRESH_SECONDS = 3
+
+
+def _render(request, template, issue, title, icon, **context):
+    """An admin page in Wagtail's frame: breadcrumbs Nieuwsbrieven > issue > title."""
+    breadcrumbs = [
+        {
+            "url": reverse("wagtailsnippets_newsletter_newsletterissue:list"),
+            "label": "Nieuwsbrieven",
+        },
+        {
+            "url": reverse("wagtailsnippets_newsletter_newsletterissue:edit", args=[issue.pk]),
+            "label": issue.subject,
+        },
+        {"url": "", "label": title},
+    ]
+    context.update(issue=issue, header_title=title, header_icon=icon, breadcrumbs_items=breadcrumbs)
+    return render(request, template, context)
 
 
 def _issue(request, pk, permission):
@@ -35,7 +53,7 @@ def send_test(request, pk):
             sending.send_test(issue, request.user)
             messages.success(request, f"De testmail is verstuurd naar {request.user.email}.")
         return redirect("newsletter_admin:test", pk=issue.pk)
-    return render(request, "newsletter/admin/test.html", {"issue": issue})
+    return _render(request, "newsletter/admin/test.html", issue, "Testmail", "mail")
 
 
 def _enqueue(request, job):
@@ -65,20 +83,25 @@ def send(request, pk):
         else:
             transaction.on_commit(lambda: _enqueue(request, job))
         return redirect("newsletter_admin:progress", pk=issue.pk)
-    context = {"issue": issue, "recipients": Subscriber.objects.active().count()}
-    return render(request, "newsletter/admin/send.html", context)
+    recipients = Subscriber.objects.active().count()
+    return _render(
+        request, "newsletter/admin/send.html", issue, "Verzenden", "upload", recipients=recipients
+    )
 
 
 def progress(request, pk):
     issue = _issue(request, pk, VIEW_PERMISSION)
     job = SendJob.objects.filter(issue=issue).first()
-    context = {
-        "issue": issue,
-        "job": job,
-        "refresh": REFRESH_SECONDS if job and not job.finished_at else None,
-        "can_send": request.user.has_perm(SEND_PERMISSION),
-    }
-    return render(request, "newsletter/admin/progress.html", context)
+    return _render(
+        request,
+        "newsletter/admin/progress.html",
+        issue,
+        "Voortgang verzending",
+        "time",
+        job=job,
+        refresh=REFRESH_SECONDS if job and not job.finished_at else None,
+        can_send=request.user.has_perm(SEND_PERMISSION),
+    )
 
 
 @require_POST

@@ -7,6 +7,7 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets.button import Button
+from wagtail.snippets.action_menu import ActionMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -67,39 +68,65 @@ def register_admin_urls():
     return [path("nieuwsbrief/", include((admin_urls, "newsletter_admin")))]
 
 
+def issue_actions(issue, user):
+    """(label, url name, icon) of what ``user`` may do with ``issue`` besides editing."""
+    actions = []
+    if user.has_perm(admin_views.TEST_PERMISSION):
+        actions.append((_("Testmail naar mezelf"), "newsletter_admin:test", "mail"))
+    if issue.is_sent:
+        actions.append((_("Voortgang verzending"), "newsletter_admin:progress", "time"))
+    elif user.has_perm(admin_views.SEND_PERMISSION):
+        actions.append((_("Verzenden…"), "newsletter_admin:send", "upload"))
+    return actions
+
+
 @hooks.register("register_snippet_listing_buttons")
 def issue_buttons(snippet, user, next_url=None):
     if not isinstance(snippet, NewsletterIssue):
         return []
-    buttons = []
-    if user.has_perm(admin_views.TEST_PERMISSION):
-        buttons.append(
-            Button(
-                _("Testmail naar mezelf"),
-                reverse("newsletter_admin:test", args=[snippet.pk]),
-                icon_name="mail",
-                priority=50,
-            )
-        )
-    if snippet.is_sent:
-        buttons.append(
-            Button(
-                _("Voortgang verzending"),
-                reverse("newsletter_admin:progress", args=[snippet.pk]),
-                icon_name="time",
-                priority=60,
-            )
-        )
-    elif user.has_perm(admin_views.SEND_PERMISSION):
-        buttons.append(
-            Button(
-                _("Verzenden"),
-                reverse("newsletter_admin:send", args=[snippet.pk]),
-                icon_name="upload",
-                priority=60,
-            )
-        )
-    return buttons
+    return [
+        Button(label, reverse(url_name, args=[snippet.pk]), icon_name=icon, priority=50 + n)
+        for n, (label, url_name, icon) in enumerate(issue_actions(snippet, user))
+    ]
+
+
+class IssueActionMenuItem(ActionMenuItem):
+    """The same actions in the edit view's action menu (below the Save button)."""
+
+    def __init__(self, index):
+        super().__init__(order=200 + index)
+        self.index = index
+
+    def _action(self, context):
+        issue = context.get("instance")
+        if context.get("view") != "edit" or not isinstance(issue, NewsletterIssue):
+            return None
+        actions = issue_actions(issue, context["request"].user)
+        return actions[self.index] if self.index < len(actions) else None
+
+    def is_shown(self, context):
+        return self._action(context) is not None
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        label, _url_name, icon = self._action(parent_context)
+        context.update(label=label, icon_name=icon)
+        return context
+
+    def get_url(self, parent_context):
+        _label, url_name, _icon = self._action(parent_context)
+        return reverse(url_name, args=[parent_context["instance"].pk])
+
+
+def _issue_menu_item(index):
+    @hooks.register("register_snippet_action_menu_item")
+    def register(model):
+        return IssueActionMenuItem(index) if model is NewsletterIssue else None
+
+    return register
+
+
+issue_menu_items = [_issue_menu_item(index) for index in range(2)]
 
 
 @hooks.register(SITE_URLS)
