@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from . import sending, tasks
-from .models import NewsletterIssue, SendJob, Subscriber
+from .models import Delivery, NewsletterIssue, SendJob, Subscriber
 
 logger = logging.getLogger(__name__)
 
@@ -19,6 +19,7 @@ TEST_PERMISSION = "newsletter.change_newsletterissue"
 SEND_PERMISSION = "newsletter.send_newsletter"
 VIEW_PERMISSION = "newsletter.view_newsletterissue"
 REFRESH_SECONDS = 3
+FAILED_SHOWN = 50
 
 
 def _render(request, template, issue, title, icon, **context):
@@ -101,7 +102,16 @@ def progress(request, pk):
         job=job,
         refresh=REFRESH_SECONDS if job and not job.finished_at else None,
         can_send=request.user.has_perm(SEND_PERMISSION),
+        failed=_failed_addresses(job, request.user),
     )
+
+
+def _failed_addresses(job, user):
+    """The addresses that failed, for whoever may see subscribers (to check them)."""
+    if job is None or not job.failed or not user.has_perm("newsletter.view_subscriber"):
+        return []
+    failed = job.deliveries.filter(status=Delivery.Status.FAILED, subscriber__isnull=False)
+    return list(failed.values_list("subscriber__email", flat=True)[:FAILED_SHOWN])
 
 
 @require_POST

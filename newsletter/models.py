@@ -70,7 +70,9 @@ class Subscriber(models.Model):
     # Random and secret: the signed links carry it, never the address or the id.
     key = models.CharField(max_length=64, unique=True, default=new_key, editable=False)
     created_at = models.DateTimeField(_("aangemeld op"), default=timezone.now)
-    confirmation_sent_at = models.DateTimeField(_("bevestigingsmail verstuurd op"), null=True)
+    confirmation_sent_at = models.DateTimeField(
+        _("bevestigingsmail verstuurd op"), null=True, blank=True
+    )
     confirmed_at = models.DateTimeField(_("bevestigd op"), null=True, blank=True)
 
     objects = SubscriberQuerySet.as_manager()

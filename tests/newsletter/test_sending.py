@@ -219,7 +219,9 @@ class RefusesOne(EmailBackend):
         return super().send_messages(messages)
 
 
-def test_a_refused_address_fails_alone(issue, redactie, make_subscribers, monkeypatch):
+def test_a_refused_address_fails_alone(
+    client, issue, redactie, moderator, make_subscribers, monkeypatch
+):
     make_subscribers(3)
     monkeypatch.setattr(sending, "get_connection", RefusesOne)
     job = sending.start_sending(issue, redactie)
@@ -228,6 +230,14 @@ def test_a_refused_address_fails_alone(issue, redactie, make_subscribers, monkey
     assert (job.total, job.sent, job.failed) == (3, 2, 1)
     assert job.finished_at
     assert set(recipients()) == {"lezer0@example.org", "lezer2@example.org"}
+
+    # Redactie (who may see subscribers) reads which address failed; a moderator does not.
+    client.force_login(redactie)
+    html = client.get(progress_url(issue)).content.decode()
+    assert "Niet afgeleverd" in html and "<li>lezer1@example.org</li>" in html
+    client.force_login(moderator)
+    html = client.get(progress_url(issue)).content.decode()
+    assert "Mislukt" in html and "lezer1@example.org" not in html
 
 
 def test_sending_without_subscribers_finishes_at_once(
