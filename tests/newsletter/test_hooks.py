@@ -42,3 +42,16 @@ def test_the_editor_offers_test_and_send_by_role(client, issue, redactie, modera
     html = client.get(edit).content.decode()
     assert f"/cms/nieuwsbrief/{issue.pk}/test/" in html
     assert f"/cms/nieuwsbrief/{issue.pk}/verzenden/" not in html
+
+
+def test_redactie_finds_and_removes_subscribers_but_adds_none(client, redactie, make_subscribers):
+    make_subscribers(3)
+    client.force_login(redactie)
+    listing = "/cms/snippets/newsletter/subscriber/"
+    html = client.get(listing + "?q=lezer1").content.decode()
+    assert "lezer1@example.org" in html and "lezer2@example.org" not in html
+    assert client.get(listing + "add/").status_code == 302  # refused: back to the dashboard
+    subscriber = Subscriber.objects.get(email="lezer1@example.org")
+    response = client.post(f"{listing}delete/{subscriber.pk}/")
+    assert response.status_code == 302
+    assert not Subscriber.objects.filter(pk=subscriber.pk).exists()
