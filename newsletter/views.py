@@ -64,7 +64,7 @@ def subscribe(request):
     return render(
         request,
         "newsletter/subscribe.html",
-        {"form": form, "latest": latest},
+        {"form": form, "latest": latest, "meta_title": "Nieuwsbrief"},
         status=400 if form.errors else 200,
     )
 
@@ -178,7 +178,10 @@ def archive(request):
     return render(
         request,
         "newsletter/archive.html",
-        {"issues": paginate(request, issues, per_page=ARCHIVE_PAGE_SIZE)},
+        {
+            "issues": paginate(request, issues, per_page=ARCHIVE_PAGE_SIZE),
+            "meta_title": "Archief van de nieuwsbrief",
+        },
     )
 
 
@@ -187,5 +190,5 @@ def issue_detail(request, pk):
     return render(
         request,
         "newsletter/issue_detail.html",
-        {"issue": issue, "items": issue.resolved_items()},
+        {"issue": issue, "items": issue.resolved_items(), "meta_title": issue.subject},
     )

@@ -15,6 +15,7 @@ from leernetwerk.core.hooks import (
     ACCOUNT_DATA,
     ACCOUNT_DELETION_NOTICES,
     BEFORE_ACCOUNT_DELETE,
+    FEEDS,
     PAGE_PANELS,
     PERIODIC_TASKS,
     PROFILE_LINKS,
@@ -132,6 +133,11 @@ issue_menu_items = [_issue_menu_item(index) for index in range(2)]
 @hooks.register(SITE_URLS)
 def site_urls():
     return [path("", include("newsletter.urls"))]
+
+
+@hooks.register(FEEDS)
+def feeds():
+    return [("Nieuwsbrieven van Leernetwerk 16-27", reverse("newsletter:feed"))]
 
 
 @hooks.register(PERIODIC_TASKS)

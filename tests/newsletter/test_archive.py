@@ -100,6 +100,10 @@ def test_rss_feed_lists_sent_issues(client, make_issue):
     assert "Verzonden 0" in body and "Verzonden 1" in body
     assert "Nog een concept" not in body
     assert "/nieuwsbrief/archief/" in body
+    # Announced in the head of every page (FEEDS), the archive's own included.
+    head = client.get("/nieuwsbrief/archief/").content.decode().split("</head>")[0]
+    assert 'title="Nieuwsbrieven van Leernetwerk 16-27" href="/nieuwsbrief/archief/rss/"' in head
+    assert '<meta property="og:title" content="Archief van de nieuwsbrief">' in head
 
 
 @pytest.mark.parametrize(("mode", "marker"), [("", "nog niet verzonden"), ("email", "Afmelden")])
