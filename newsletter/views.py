@@ -36,7 +36,7 @@ def send_confirmation(request, subscriber):
 def subscribe_address(email, name):
     """Add ``email`` (unconfirmed) or refresh an unconfirmed one; returns the subscriber
     that needs a confirmation mail, or None when the address is active already."""
-    subscriber, created = Subscriber.objects.select_for_update().get_or_create(
+    subscriber, _created = Subscriber.objects.select_for_update().get_or_create(
         email=email, defaults={"name": name}
     )
     if subscriber.is_active:
