@@ -119,15 +119,15 @@ class IssueActionMenuItem(ActionMenuItem):
         return reverse(url_name, args=[parent_context["instance"].pk])
 
 
-def _issue_menu_item(index):
-    @hooks.register("register_snippet_action_menu_item")
-    def register(model):
-        return IssueActionMenuItem(index) if model is NewsletterIssue else None
-
-    return register
+# issue_actions() gives at most two actions; the hook adds one menu item per call.
+@hooks.register("register_snippet_action_menu_item")
+def first_issue_action(model):
+    return IssueActionMenuItem(0) if model is NewsletterIssue else None
 
 
-issue_menu_items = [_issue_menu_item(index) for index in range(2)]
+@hooks.register("register_snippet_action_menu_item")
+def second_issue_action(model):
+    return IssueActionMenuItem(1) if model is NewsletterIssue else None
 
 
 @hooks.register(SITE_URLS)
