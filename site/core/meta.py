@@ -10,7 +10,7 @@ for views that are not pages.
 from django.templatetags.static import static
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 SITE_NAME = "Leernetwerk 16-27"
 SITE_DESCRIPTION = (
@@ -54,9 +54,11 @@ def page_meta(page, request, title=""):
     is_page = isinstance(page, Page)
     if is_page:
         title = page.seo_title or page.title
-        url = page.get_full_url(request) or request.build_absolute_uri(request.path)
-    else:
-        url = request.build_absolute_uri(request.path)
+    # The Site record's root, found through the database (cached on the request), not
+    # page.get_full_url(): that reads Wagtail's site paths from the shared cache, and a
+    # page must still render while Redis is down.
+    site = Site.find_for_request(request)
+    url = site.root_url + request.path if site else request.build_absolute_uri(request.path)
     image_url, width, height = _image(page if is_page else None, request)
     return {
         "title": title or SITE_NAME,

@@ -70,10 +70,10 @@ def test_the_home_page_title_names_the_site_once(client, site):
     assert meta["og:type"] == "website" and meta["description"]
 
 
-def test_views_that_are_not_pages_have_a_description_too(client, db):
+def test_views_that_are_not_pages_have_a_description_too(client, site):
     _, meta = _head(client, "/account/inloggen/")
     assert "16 tot 27" in meta["description"]
-    assert meta["og:url"] == "http://testserver/account/inloggen/"
+    assert meta["og:url"] == "https://leernetwerk.example.nl/account/inloggen/"
 
 
 def test_the_social_image_is_an_absolute_rendition(client, news, tmp_path):
