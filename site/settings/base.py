@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "personas",
     "toolkit",
     "plans",
+    "reactions",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -343,6 +344,7 @@ RATE_LIMITS = {
     "wachtwoord": "5/h",  # password-reset requests per address and per e-mail address
     "registratie": "5/h",  # sign-ups per address
     "uitnodiging": "20/d",  # plan invitations sent per account
+    "reactie": "10/h",  # reactions posted per account
 }
 
 # Content-Security-Policy without 'unsafe-inline' for the site; the Wagtail admin needs
