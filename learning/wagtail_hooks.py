@@ -1,6 +1,6 @@
 """Admin: the synonyms snippet and the home-page panel with guidelines due for review."""
 
-from django.urls import include, path
+from django.urls import include, path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -8,8 +8,17 @@ from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from leernetwerk.core.hooks import SITE_SECTIONS, SITE_URLS, SiteSection
+from leernetwerk.core.hooks import (
+    ACCOUNT_DATA,
+    NOTIFICATION_KINDS,
+    PROFILE_LINKS,
+    SITE_SECTIONS,
+    SITE_URLS,
+    SiteSection,
+)
+from leernetwerk.notifications import NotificationKind
 
+from .contribute import CONTRIBUTION_DECIDED, submissions_of
 from .models import Synoniemgroep
 from .models.richtlijn import REVIEW_WARNING_DAYS, review_due
 from .search.views import site_search
@@ -65,3 +74,37 @@ def kennisbank_section():
         "levensgebied, doelgroep, sector en regio.",
         menu_order=10,
     )
+
+
+@hooks.register(NOTIFICATION_KINDS)
+def notification_kinds():
+    return [
+        NotificationKind(
+            key=CONTRIBUTION_DECIDED,
+            label="Besluit over je ingezonden les",
+            description="De redactie publiceerde je ingezonden les of vraagt om wijzigingen.",
+        )
+    ]
+
+
+@hooks.register(PROFILE_LINKS)
+def contribution_links(user):
+    links = [("Mijn inzendingen", reverse("learning:my_submissions"))]
+    if user.is_professional:
+        links.insert(0, ("Een les delen", reverse("learning:share")))
+    return links
+
+
+@hooks.register(ACCOUNT_DATA)
+def contributions_in_account_data(user):
+    return {
+        "ingezonden_lessen": [
+            {
+                "titel": submission.title,
+                "ingestuurd_op": submission.les.contributed_at.isoformat(),
+                "status": submission.label,
+                "naam_vermelden": submission.les.credit_consent,
+            }
+            for submission in submissions_of(user)
+        ]
+    }
