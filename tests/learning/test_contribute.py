@@ -297,3 +297,31 @@ def test_profile_links(client, professional):
 
     assert ("Mijn inzendingen", MINE) in contribution_links(professional)
     assert ("Een les delen", SHARE) in contribution_links(professional)
+
+
+def test_moderator_decides_in_wagtails_own_workflow_ui(client, kennisbank, professional, moderator):
+    client.force_login(professional)
+    share(client)
+    les = Les.objects.get()
+    task_state = workflow_state(les).current_task_state
+    client.force_login(moderator)
+    assert "Samen met school" in client.get(reverse("wagtailadmin_home")).content.decode()
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[les.pk])).status_code == 200
+    url = reverse("wagtailadmin_pages:workflow_action", args=[les.pk, "reject", task_state.pk])
+    response = client.post(url, {"comment": "Graag de rol van de ouders erbij."})
+    assert response.status_code in (200, 302)
+    assert workflow_state(les).status == WorkflowState.STATUS_NEEDS_CHANGES
+    client.force_login(professional)
+    assert "Graag de rol van de ouders erbij." in client.get(MINE).content.decode()
+
+
+def test_professional_cannot_approve_own_submission(client, kennisbank, professional):
+    client.force_login(professional)
+    share(client)
+    les = Les.objects.get()
+    task_state = workflow_state(les).current_task_state
+    url = reverse("wagtailadmin_pages:workflow_action", args=[les.pk, "approve", task_state.pk])
+    response = client.post(url)
+    assert response.status_code in (302, 403)
+    les.refresh_from_db()
+    assert not les.live
