@@ -23,8 +23,8 @@ from wagtail.users.models import UserProfile
 from leernetwerk.notifications import notify
 
 from .models import KennisbankPage, Les
+from .notifications import CONTRIBUTION_DECIDED
 
-CONTRIBUTION_DECIDED = "learning.contribution_decided"
 TEXT_FIELDS = ("context", "approach", "worked", "did_not_work", "tips")
 
 IN_REVIEW = "beoordeling"

@@ -1,5 +1,6 @@
 """Admin: the synonyms snippet and the home-page panel with guidelines due for review."""
 
+from celery.schedules import crontab
 from django.urls import include, path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -11,14 +12,16 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from leernetwerk.core.hooks import (
     ACCOUNT_DATA,
     NOTIFICATION_KINDS,
+    PERIODIC_TASKS,
     PROFILE_LINKS,
     SITE_SECTIONS,
     SITE_URLS,
+    PeriodicTask,
     SiteSection,
 )
-from leernetwerk.notifications import NotificationKind
 
-from .contribute import CONTRIBUTION_DECIDED, submissions_of
+from . import notifications
+from .contribute import submissions_of
 from .models import Synoniemgroep
 from .models.richtlijn import REVIEW_WARNING_DAYS, review_due
 from .search.views import site_search
@@ -78,11 +81,16 @@ def kennisbank_section():
 
 @hooks.register(NOTIFICATION_KINDS)
 def notification_kinds():
+    return notifications.KINDS
+
+
+@hooks.register(PERIODIC_TASKS)
+def periodic_tasks():
     return [
-        NotificationKind(
-            key=CONTRIBUTION_DECIDED,
-            label="Besluit over je ingezonden les",
-            description="De redactie publiceerde je ingezonden les of vraagt om wijzigingen.",
+        PeriodicTask(
+            name="Richtlijnen die herzien moeten worden",
+            task="learning.review_reminders",
+            schedule=crontab(hour=7, minute=30),
         )
     ]
 

@@ -1,6 +1,7 @@
 """What the toekomstplan adds to the foundation: its URLs and section, two-factor for
 every plan member, and its part of an account's data export and deletion."""
 
+from celery.schedules import crontab
 from django.urls import include, path
 from django.utils.html import format_html
 from wagtail import hooks
@@ -9,12 +10,16 @@ from leernetwerk.core.hooks import (
     ACCOUNT_DATA,
     ACCOUNT_DELETION_NOTICES,
     BEFORE_ACCOUNT_DELETE,
+    NOTIFICATION_KINDS,
+    PERIODIC_TASKS,
     REQUIRES_TWO_FACTOR,
     SITE_SECTIONS,
     SITE_URLS,
+    PeriodicTask,
     SiteSection,
 )
 
+from . import notifications
 from .access import has_plan_access
 from .erasure import erase_plan
 from .models import Membership, Role
@@ -106,3 +111,24 @@ def erase_owned_plans(user):
     owned, _shared = plans_of(user)
     for plan in owned:
         erase_plan(plan, reason="account van de eigenaar verwijderd", actor=user)
+
+
+@hooks.register(PERIODIC_TASKS)
+def periodic_tasks():
+    return [
+        PeriodicTask(
+            name="Bewaartermijn toekomstplannen",
+            task="plans.purge_plans",
+            schedule=crontab(hour=2, minute=0),
+        ),
+        PeriodicTask(
+            name="Acties in toekomstplannen die binnenkort klaar moeten zijn",
+            task="plans.notify_actions_due",
+            schedule=crontab(hour=8, minute=0),
+        ),
+    ]
+
+
+@hooks.register(NOTIFICATION_KINDS)
+def notification_kinds():
+    return notifications.KINDS
