@@ -293,10 +293,12 @@ def test_my_submissions_needs_login_and_query_count(
 
 def test_profile_links(client, professional):
     client.force_login(professional)
-    from learning.wagtail_hooks import contribution_links
-
-    assert ("Mijn inzendingen", MINE) in contribution_links(professional)
-    assert ("Een les delen", SHARE) in contribution_links(professional)
+    html = client.get(reverse("account_profile")).content.decode()
+    assert f'href="{MINE}"' in html and f'href="{SHARE}"' in html
+    waiting = UserFactory(username="wacht", professional="wacht")
+    client.force_login(waiting)
+    html = client.get(reverse("account_profile")).content.decode()
+    assert f'href="{MINE}"' in html and f'href="{SHARE}"' not in html
 
 
 def test_moderator_decides_in_wagtails_own_workflow_ui(client, kennisbank, professional, moderator):
