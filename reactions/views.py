@@ -36,7 +36,6 @@ def _reaction_page(request, page_id):
 
 def _rerender(request, page):
     """The page as its reader saw it, with the bound forms: a 400 for bad input."""
-    request.method = "GET"  # Wagtail serves the page as for a visit
     response = page.serve(request)
     response.status_code = 400
     return response
