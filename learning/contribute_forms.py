@@ -41,6 +41,10 @@ def _choices(label, queryset):
 
 
 class ContributionForm(forms.Form):
+    # aria-required instead of required: an empty required textarea would show as
+    # invalid (red) before anything was typed; the server checks everything anyway.
+    use_required_attribute = False
+
     title = forms.CharField(
         label=_("Titel van de les"),
         max_length=200,
@@ -76,14 +80,13 @@ class ContributionForm(forms.Form):
     credit_consent = forms.BooleanField(
         label=_("Noem mijn naam en organisatie bij de gepubliceerde les"),
         required=False,
-        help_text=_("Zonder vinkje verschijnt de les zonder naam."),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             if field.required:
-                field.widget.attrs["required"] = True
+                field.widget.attrs["aria-required"] = "true"
                 field.error_messages["required"] = format_lazy(
                     _("Vul het veld '{}' in."), field.label
                 )

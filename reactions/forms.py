@@ -16,7 +16,9 @@ def _plain_text_field(label, max_length, required_message, too_long_message, row
         label=label,
         max_length=max_length,
         strip=True,
-        widget=forms.Textarea(attrs={"rows": rows}),
+        # aria-required, not required: an empty required textarea shows as invalid (red)
+        # before anything is typed; the server checks it.
+        widget=forms.Textarea(attrs={"rows": rows, "aria-required": "true"}),
         error_messages={"required": required_message},
     )
     # Dutch messages of our own for the length and for control characters.
@@ -28,6 +30,7 @@ def _plain_text_field(label, max_length, required_message, too_long_message, row
 
 
 class ReactionForm(forms.Form):
+    use_required_attribute = False
     text = _plain_text_field(
         _("Je reactie"),
         TEXT_MAX_LENGTH,
@@ -49,6 +52,7 @@ class ReactionForm(forms.Form):
 
 
 class ReportForm(forms.Form):
+    use_required_attribute = False
     reason = _plain_text_field(
         _("Waarom meld je deze reactie?"),
         REASON_MAX_LENGTH,
