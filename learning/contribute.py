@@ -121,11 +121,8 @@ def resubmit(les, user, data):
     draft = les.get_latest_revision_as_object()
     _apply(draft, user, data)
     draft.save_revision(user=user, log_action=True)
-    state = WorkflowState.objects.active().for_instance(les).first()
-    if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
-        state.resume(user)
-    elif state is None:
-        les.get_workflow().start(les, user)
+    state = WorkflowState.objects.active().for_instance(les).get()
+    state.resume(user)  # the views only offer this while changes are asked
     return draft
 
 

@@ -51,7 +51,6 @@ def render_panel(page, request):
                 reporter=user, reaction__in=[r.pk for r in reactions]
             ).values_list("reaction_id", flat=True)
         )
-        context["bad_report"] = bad_report
         for reaction in reactions:
             if bad_report is not None and bad_report[0] == reaction.pk:
                 reaction.report_form = bad_report[1]

@@ -63,12 +63,12 @@ def post_reaction(request, page_id):
         )
         # Reacting follows the page: the author hears of the answers.
         Follow.objects.get_or_create(user=request.user, page=page)
-    _notify_followers(request, page, reaction)
+    _notify_followers(page, reaction)
     messages.success(request, _("Je reactie is geplaatst. Je volgt deze pagina nu."))
     return _back(page, f"reactie-{reaction.pk}")
 
 
-def _notify_followers(request, page, reaction):
+def _notify_followers(page, reaction):
     followers = [
         follow.user
         for follow in Follow.objects.filter(page=page, user__is_active=True)
