@@ -3,6 +3,7 @@
 from django.urls import path
 
 from . import contribute_views
+from .feeds import LessonFeed
 from .search import views
 
 app_name = "learning"
@@ -17,4 +18,5 @@ urlpatterns = [
         contribute_views.edit,
         name="edit_submission",
     ),
+    path("feeds/lessen/", LessonFeed(), name="lessons_feed"),
 ]

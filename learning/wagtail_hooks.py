@@ -11,6 +11,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from leernetwerk.core.hooks import (
     ACCOUNT_DATA,
+    FEEDS,
     NOTIFICATION_KINDS,
     PERIODIC_TASKS,
     PROFILE_LINKS,
@@ -116,3 +117,8 @@ def contributions_in_account_data(user):
             for submission in submissions_of(user)
         ]
     }
+
+
+@hooks.register(FEEDS)
+def feeds():
+    return [("Nieuwe lessen in de kennisbank", reverse("learning:lessons_feed"))]

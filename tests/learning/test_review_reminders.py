@@ -6,10 +6,10 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from django.utils import timezone
 
-from leernetwerk.core.factories import UserFactory
-from leernetwerk.core.roles import REDACTIE
 from learning.factories import add_richtlijn
 from learning.notifications import review_reminders
+from leernetwerk.core.factories import UserFactory
+from leernetwerk.core.roles import REDACTIE
 
 
 def _guideline(kennisbank, days, **fields):
