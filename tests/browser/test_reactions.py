@@ -52,6 +52,12 @@ def _fits_320(page):
         " > window.innerWidth + 0.5).slice(0, 3).map(e => e.tagName + '.' + e.className)]"
     )
     assert scroll_width <= inner_width, f"{page.url}: {scroll_width} > {inner_width} {culprits}"
+    small = page.evaluate(
+        "() => Array.from(document.querySelectorAll('main button, main summary, main input:not("
+        "[type=hidden])')).filter(e => { const r = e.getBoundingClientRect(); return r.width > 1"
+        " && (r.width < 24 || r.height < 24); }).map(e => e.tagName + ' ' + (e.name || ''))"
+    )
+    assert not small, f"{page.url}: aanraakdoel kleiner dan 24 px: {small}"
     page.set_viewport_size({"width": 1280, "height": 800})
 
 
