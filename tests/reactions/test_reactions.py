@@ -2,12 +2,15 @@
 follows and notifications, and the account's data."""
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.cache import cache
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from learning.factories import add_leercirkel, add_richtlijn, make_kennisbank
+from leernetwerk.core.factories import UserFactory
 from reactions.models import (
     DELETED_AUTHOR,
     TEXT_MAX_LENGTH,
@@ -302,11 +305,31 @@ def test_account_data_and_deletion(client, les, professional, colleague):
 
     page = client.get(reverse("account_delete")).content.decode()
     assert "Je reactie blijft staan" in page
-    from reactions.wagtail_hooks import anonymise_reactions
-
-    anonymise_reactions(professional)
-    professional.delete()
+    response = client.post(
+        reverse("account_delete"), {"password": "geheim-wachtwoord-123", "confirm": "on"}
+    )
+    assert response.status_code == 302
     reaction.refresh_from_db()
     assert reaction.author is None and reaction.text == "Mijn reactie."
     assert not Follow.objects.exists()
     assert not ReactionReport.objects.exists()
+
+
+def test_leercirkel_and_richtlijn_take_reactions_too(client, home, professional):
+    kennisbank = make_kennisbank(home)
+    client.force_login(professional)
+    for page in (
+        add_leercirkel(kennisbank, "Derde leercirkel"),
+        add_richtlijn(kennisbank, "Richtlijn samenwerken"),
+    ):
+        assert 'id="reacties"' in client.get(page.url).content.decode()
+        assert react(client, page, "Goede bijeenkomst.").status_code == 302
+    assert Reaction.objects.count() == 2
+
+
+def test_redactie_may_change_the_setting_moderator_not(client, home, moderator):
+    editor = UserFactory(username="redacteur")
+    editor.groups.add(Group.objects.get(name="Redactie NJi"))
+    assert editor.has_perm("reactions.change_reactionsettings")
+    assert not moderator.has_perm("reactions.change_reactionsettings")
+    assert moderator.has_perm("reactions.moderate_reaction")
