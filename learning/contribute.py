@@ -21,6 +21,7 @@ from wagtail.models import Page, WorkflowState
 from wagtail.users.models import UserProfile
 
 from leernetwerk.notifications import notify
+from leernetwerk.pagecache.purge import purge
 
 from .models import KennisbankPage, Les
 from .notifications import CONTRIBUTION_DECIDED
@@ -124,6 +125,16 @@ def resubmit(les, user, data):
     state = WorkflowState.objects.active().for_instance(les).get()
     state.resume(user)  # the views only offer this while changes are asked
     return draft
+
+
+def forget_contributor(user):
+    """Account deletion: the lessons stay, the name and organisation go (on the page as
+    it is shown; earlier revisions in the CMS history keep what was submitted)."""
+    changed = Les.objects.filter(contributed_by=user).update(
+        credit_consent=False, credit_name="", credit_organisation=""
+    )
+    if changed:
+        purge("ingezonden lessen van verwijderd account")  # update() sends no signal
 
 
 def form_initial(les):

@@ -11,6 +11,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from leernetwerk.core.hooks import (
     ACCOUNT_DATA,
+    ACCOUNT_DELETION_NOTICES,
+    BEFORE_ACCOUNT_DELETE,
     FEEDS,
     NOTIFICATION_KINDS,
     PERIODIC_TASKS,
@@ -22,7 +24,7 @@ from leernetwerk.core.hooks import (
 )
 
 from . import notifications
-from .contribute import submissions_of
+from .contribute import forget_contributor, submissions_of
 from .models import Synoniemgroep
 from .models.richtlijn import REVIEW_WARNING_DAYS, review_due
 from .search.views import site_search
@@ -122,3 +124,17 @@ def contributions_in_account_data(user):
 @hooks.register(FEEDS)
 def feeds():
     return [("Nieuwe lessen in de kennisbank", reverse("learning:lessons_feed"))]
+
+
+@hooks.register(ACCOUNT_DELETION_NOTICES)
+def contribution_deletion_notices(user):
+    if not submissions_of(user):
+        return []
+    return [
+        "De lessen die je hebt ingestuurd blijven in de kennisbank, zonder je naam en organisatie."
+    ]
+
+
+@hooks.register(BEFORE_ACCOUNT_DELETE)
+def forget_contributions(user):
+    forget_contributor(user)

@@ -327,3 +327,21 @@ def test_professional_cannot_approve_own_submission(client, kennisbank, professi
     assert response.status_code in (302, 403)
     les.refresh_from_db()
     assert not les.live
+
+
+def test_account_deletion_keeps_lesson_without_name(client, kennisbank, professional, moderator):
+    client.force_login(professional)
+    share(client, credit_consent="on")
+    les = Les.objects.get()
+    act(les, moderator, "approve")
+    assert "Gedeeld door Fatima Bakker" in client.get(les.url).content.decode()
+    data = client.get(reverse("account_data")).json()
+    assert data["ingezonden_lessen"][0]["status"] == "Gepubliceerd"
+    assert "zonder je naam" in client.get(reverse("account_delete")).content.decode()
+    response = client.post(
+        reverse("account_delete"), {"password": "geheim-wachtwoord-123", "confirm": "on"}
+    )
+    assert response.status_code == 302
+    les.refresh_from_db()
+    assert les.live and les.contributed_by is None and les.credit_line == ""
+    assert "Gedeeld door" not in client.get(les.url).content.decode()
