@@ -8,7 +8,6 @@ from django.urls import reverse
 from wagtail.models import WorkflowState
 
 from learning.contribute import richtext_to_text, text_to_richtext
-from learning.factories import make_kennisbank
 from learning.models import Les
 from learning.workflow import CONTRIBUTION_WORKFLOW_NAME
 from leernetwerk.core.factories import UserFactory
@@ -28,11 +27,6 @@ def make_professional(username, **fields):
     user = UserFactory(username=username, professional="goedgekeurd", **fields)
     user.groups.add(Group.objects.get(name=PROFESSIONAL))
     return user
-
-
-@pytest.fixture
-def kennisbank(home):
-    return make_kennisbank(home)
 
 
 @pytest.fixture
