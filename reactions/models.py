@@ -7,7 +7,7 @@ True``); this app never imports the app that defines them.
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -30,9 +30,6 @@ class ReactionQuerySet(models.QuerySet):
 
     def with_report_count(self):
         return self.annotate(report_count=Count("reports", distinct=True))
-
-    def reported(self):
-        return self.filter(Q(reports__isnull=False)).distinct()
 
 
 class Reaction(models.Model):
