@@ -2,17 +2,22 @@
 
 import datetime
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.rich_text import RichText
 
 from leernetwerk.core.demo import paragraph_body, rich
 from leernetwerk.core.models import HomeFeaturedItem
+from leernetwerk.core.roles import PROFESSIONAL
 from leernetwerk.taxonomy.demo import demo_region
 from leernetwerk.taxonomy.models import Doelgroep, Levensgebied, SectorGroep
 
+from . import contribute
 from . import demo_content as content
 from .models import KennisbankPage, Leercirkel, Les, Richtlijn, RichtlijnLes, Synoniemgroep
+from .workflow import ensure_workflow
 
 
 def upsert(parent, model, slug, *, m2m=None, tags=(), **fields):
@@ -168,6 +173,65 @@ def load(home, log):
         f"{len(content.GUIDELINES)} richtlijnen."
     )
     feature_on_home(home)
+    load_contribution(kennisbank, log)
+
+
+CONTRIBUTOR = {
+    "username": "demo-fatima",
+    "email": "fatima.demo@leernetwerk.invalid",
+    "first_name": "Fatima",
+    "last_name": "El Amrani",
+    "organisation": "Jeugdteam Zuid (demo)",
+    "function": "Jeugdprofessional",
+}
+CONTRIBUTION = {
+    "title": "Oefenen met de eerste huurbetaling voordat je achttien wordt",
+    "summary": (
+        "Jongeren die zelfstandig gaan wonen, oefenden een half jaar vooraf met een eigen "
+        "rekening en een vast bedrag voor huur. Fictief demovoorbeeld."
+    ),
+    "context": "Een kamertrainingscentrum met twaalf jongeren van zeventien jaar.",
+    "approach": (
+        "Elke jongere kreeg een eigen betaalrekening. De mentor zette maandelijks een "
+        "oefenbedrag klaar, en de jongere maakte zelf de 'huur' over aan de groep.\n\n"
+        "Bij een gemiste betaling volgde een gesprek, geen straf."
+    ),
+    "worked": "Bij de echte eerste huur wisten de jongeren wat een automatische overboeking is.",
+    "did_not_work": "Twee jongeren haakten af toen hun bijbaan stopte.",
+    "tips": "Betrek de bewindvoerder of budgetcoach vanaf het begin.",
+    "themes": ["geld", "zelfstandig wonen"],
+}
+
+
+def demo_contributor():
+    """A demo professional (no password: set one with ``manage.py changepassword``)."""
+    user, created = get_user_model().objects.get_or_create(
+        username=CONTRIBUTOR["username"],
+        defaults={**CONTRIBUTOR, "professional": "goedgekeurd", "approved_at": timezone.now()},
+    )
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    user.groups.add(Group.objects.get(name=PROFESSIONAL))
+    return user
+
+
+def load_contribution(kennisbank, log):
+    """One lesson shared through "Les delen", waiting for a Moderator's review."""
+    user = demo_contributor()
+    if Les.objects.filter(contributed_by=user).exists():
+        return
+    ensure_workflow()
+    data = {
+        **CONTRIBUTION,
+        "levensgebieden": Levensgebied.objects.filter(slug__in=["wonen", "inkomen"]),
+        "doelgroepen": Doelgroep.objects.none(),
+        "sectoren": SectorGroep.objects.none(),
+        "regio": None,
+        "credit_consent": True,
+    }
+    contribute.submit(user, data, kennisbank)
+    log("Kennisbank: een ingezonden les wacht op beoordeling (demo-fatima).")
 
 
 def feature_on_home(home, count=3):

@@ -14,12 +14,18 @@ from leernetwerk.notifications import NotificationKind, notify
 from .models.richtlijn import REVIEW_WARNING_DAYS, review_due
 
 REVIEW_DUE = "learning.review_due"
+CONTRIBUTION_DECIDED = "learning.contribution_decided"
 KINDS = [
     NotificationKind(
         key=REVIEW_DUE,
         label="Een richtlijn waarvan jij eigenaar bent moet binnenkort herzien worden",
         description=f"{REVIEW_WARNING_DAYS} dagen voor de herzieningsdatum, één keer per datum.",
-    )
+    ),
+    NotificationKind(
+        key=CONTRIBUTION_DECIDED,
+        label="Besluit over je ingezonden les",
+        description="De redactie publiceerde je ingezonden les of vraagt om wijzigingen.",
+    ),
 ]
 
 

@@ -4,8 +4,15 @@ index problem (Elasticsearch down) make publishing fail."""
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import (
+    page_published,
+    page_unpublished,
+    post_page_move,
+    workflow_approved,
+    workflow_rejected,
+)
 
+from .contribute import notify_decision
 from .models import Synoniemgroep
 from .search import fulltext, indexing, outbox, snapshot, synonyms
 
@@ -61,3 +68,8 @@ def on_visibility_change(sender, instance, **kwargs):
 
 post_save.connect(synonyms.clear_cache, sender=Synoniemgroep)
 post_delete.connect(synonyms.clear_cache, sender=Synoniemgroep)
+
+
+# A contributed lesson's review ended or asks for changes: tell the contributor.
+workflow_approved.connect(notify_decision, dispatch_uid="learning.contribution.approved")
+workflow_rejected.connect(notify_decision, dispatch_uid="learning.contribution.rejected")

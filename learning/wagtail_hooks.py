@@ -10,9 +10,13 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from leernetwerk.core.hooks import (
+    ACCOUNT_DATA,
+    ACCOUNT_DELETION_NOTICES,
+    BEFORE_ACCOUNT_DELETE,
     FEEDS,
     NOTIFICATION_KINDS,
     PERIODIC_TASKS,
+    PROFILE_LINKS,
     SITE_SECTIONS,
     SITE_URLS,
     PeriodicTask,
@@ -20,6 +24,7 @@ from leernetwerk.core.hooks import (
 )
 
 from . import notifications
+from .contribute import forget_contributor, submissions_of
 from .models import Synoniemgroep
 from .models.richtlijn import REVIEW_WARNING_DAYS, review_due
 from .search.views import site_search
@@ -93,6 +98,43 @@ def periodic_tasks():
     ]
 
 
+@hooks.register(PROFILE_LINKS)
+def contribution_links(user):
+    links = [("Mijn inzendingen", reverse("learning:my_submissions"))]
+    if user.is_professional:
+        links.insert(0, ("Een les delen", reverse("learning:share")))
+    return links
+
+
+@hooks.register(ACCOUNT_DATA)
+def contributions_in_account_data(user):
+    return {
+        "ingezonden_lessen": [
+            {
+                "titel": submission.title,
+                "ingestuurd_op": submission.les.contributed_at.isoformat(),
+                "status": submission.label,
+                "naam_vermelden": submission.les.credit_consent,
+            }
+            for submission in submissions_of(user)
+        ]
+    }
+
+
 @hooks.register(FEEDS)
 def feeds():
     return [("Nieuwe lessen in de kennisbank", reverse("learning:lessons_feed"))]
+
+
+@hooks.register(ACCOUNT_DELETION_NOTICES)
+def contribution_deletion_notices(user):
+    if not submissions_of(user):
+        return []
+    return [
+        "De lessen die je hebt ingestuurd blijven in de kennisbank, zonder je naam en organisatie."
+    ]
+
+
+@hooks.register(BEFORE_ACCOUNT_DELETE)
+def forget_contributions(user):
+    forget_contributor(user)

@@ -33,6 +33,8 @@ class LeercirkelTag(TaggedItemBase):
 
 
 class Leercirkel(TaxonomyMixin, BasePage):
+    accepts_reactions = True  # the reactions panel shows below it (PAGE_PANELS)
+
     class Kind(models.TextChoices):
         LEERCIRKEL = "leercirkel", _("Leercirkel")
         VERDIEPING = "verdiepingssessie", _("Verdiepingssessie")

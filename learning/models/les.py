@@ -1,5 +1,6 @@
 """A lesson learned (Les): what a team found out in practice."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -17,6 +18,7 @@ from leernetwerk.core.models import BasePage
 from leernetwerk.sitesearch.analysis import plain_text
 
 from ..api import TAXONOMY_API_FIELDS, TAXONOMY_PREFETCH, PageLinkSerializer, RichTextSerializer
+from ..workflow import contribution_workflow
 from .tagging import TaxonomyMixin
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -59,6 +61,23 @@ class Les(TaxonomyMixin, BasePage):
     synthetic = models.BooleanField(
         _("synthetisch"), default=False, help_text=_("Gegenereerd voor metingen, geen echte les.")
     )
+    # A lesson shared by a professional through "Les delen" (learning/contribute.py).
+    contributed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="contributed_lessons",
+        verbose_name=_("ingezonden door"),
+    )
+    contributed_at = models.DateTimeField(_("ingezonden op"), null=True, blank=True)
+    credit_consent = models.BooleanField(
+        _("naam vermelden"),
+        default=False,
+        help_text=_("De inzender gaf toestemming om naam en organisatie bij de les te tonen."),
+    )
+    credit_name = models.CharField(_("naam inzender"), max_length=150, blank=True)
+    credit_organisation = models.CharField(_("organisatie inzender"), max_length=200, blank=True)
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -75,6 +94,16 @@ class Les(TaxonomyMixin, BasePage):
         ),
         PageChooserPanel("learned_at"),
         *TaxonomyMixin.taxonomy_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("contributed_by", read_only=True),
+                FieldPanel("credit_consent"),
+                FieldPanel("credit_name"),
+                FieldPanel("credit_organisation"),
+            ],
+            heading=_("Ingezonden les"),
+            classname="collapsed",
+        ),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("summary", boost=2),
@@ -102,6 +131,7 @@ class Les(TaxonomyMixin, BasePage):
     subpage_types: list = []
 
     search_kind = "les"
+    accepts_reactions = True  # the reactions panel shows below it (PAGE_PANELS)
 
     class Meta:
         verbose_name = _("les")
@@ -120,6 +150,20 @@ class Les(TaxonomyMixin, BasePage):
                         )
                     }
                 )
+
+    def get_workflow(self):
+        """Lessons shared through "Les delen" go to the Moderators' review; others follow
+        the page tree's workflow."""
+        if self.contributed_at:
+            return contribution_workflow() or super().get_workflow()
+        return super().get_workflow()
+
+    @property
+    def credit_line(self):
+        """ "Naam, Organisatie" when the contributor agreed to be named, else empty."""
+        if not (self.credit_consent and self.credit_name):
+            return ""
+        return ", ".join(part for part in (self.credit_name, self.credit_organisation) if part)
 
     def get_listing_summary(self):
         return self.listing_summary or self.summary

@@ -37,6 +37,8 @@ class RichtlijnTag(TaggedItemBase):
 
 
 class Richtlijn(TaxonomyMixin, BasePage):
+    accepts_reactions = True  # the reactions panel shows below it (PAGE_PANELS)
+
     class Kind(models.TextChoices):
         RICHTLIJN = "richtlijn", _("Richtlijn")
         BEROEPSPROFIEL = "beroepsprofiel", _("Beroepsprofiel")

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "toolkit",
     "plans",
     "newsletter",
+    "reactions",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -366,6 +367,7 @@ RATE_LIMITS = {
     "registratie": "5/h",  # sign-ups per address
     "uitnodiging": "20/d",  # plan invitations sent per account
     "nieuwsbrief": "5/h",  # newsletter subscriptions per address and per e-mail address
+    "reactie": "10/h",  # reactions posted per account
 }
 
 # Content-Security-Policy without 'unsafe-inline' for the site; the Wagtail admin needs

@@ -14,9 +14,18 @@ import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-RUNTIME = ["site", "learning", "personas", "pilots", "toolkit", "plans", "newsletter"]
+RUNTIME = ["site", "learning", "personas", "pilots", "toolkit", "plans", "newsletter", "reactions"]
 TOOLING = ["tests", "scripts"]
-FIRST_PARTY = {"leernetwerk", "learning", "personas", "pilots", "toolkit", "plans", "newsletter"}
+FIRST_PARTY = {
+    "leernetwerk",
+    "learning",
+    "personas",
+    "pilots",
+    "toolkit",
+    "plans",
+    "newsletter",
+    "reactions",
+}
 
 
 def _normal(name):
