@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "personas",
     "toolkit",
     "plans",
+    "agenda",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
