@@ -28,6 +28,7 @@ RICH_FEATURES = ["h3", "h4", "bold", "italic", "link", "ol", "ul"]
 # The report of an event is a learning circle in the kennisbank, named by string: the
 # agenda does not import another feature app.
 REPORT_PAGE_TYPE = "learning.Leercirkel"
+ICAL_FILENAME = "agenda.ics"  # /agenda/agenda.ics and /agenda/<event>/agenda.ics
 
 
 class EventKind(models.TextChoices):
@@ -37,7 +38,7 @@ class EventKind(models.TextChoices):
     WEBINAR = "webinar", _("Webinar")
 
 
-class AgendaIndexPage(RoutablePageMixin, SectionIndexPage):
+class AgendaIndexPage(SectionIndexPage):
     """The agenda at /agenda/: upcoming and past events, a kind filter and an iCal feed."""
 
     page_cache = False  # places left change with every registration (leernetwerk.pagecache)
@@ -60,11 +61,9 @@ class AgendaIndexPage(RoutablePageMixin, SectionIndexPage):
         context.update(agenda_context(self, request))
         return context
 
-    @path("agenda.ics", name="ical")
-    def ical_feed(self, request):
-        from .views import agenda_ical
-
-        return agenda_ical(self, request)
+    def ical_url(self):
+        # Served by agenda.urls: Wagtail's page URLs end in a slash, a calendar file not.
+        return self.url + ICAL_FILENAME
 
 
 def validate_web_url(value):
@@ -226,18 +225,15 @@ class EventPage(RoutablePageMixin, BasePage):
 
     # --- Routes ------------------------------------------------------------------------
 
+    def ical_url(self):
+        return self.url + ICAL_FILENAME
+
     @path("")
     def index_route(self, request):
         # The page itself holds the registration form (GET shows it, POST registers).
         from .views import event_view
 
         return event_view(self, request)
-
-    @path("agenda.ics", name="ical")
-    def ical(self, request):
-        from .views import event_ical
-
-        return event_ical(self, request)
 
     @path("afmelden/<str:token>/", name="cancel")
     def cancel(self, request, token):

@@ -30,7 +30,7 @@ class AlreadyRegistered(Exception):
 
 def claim_place(event_id):
     """Take one place if one is left; True when it was taken."""
-    capacity = EventPage.objects.filter(pk=event_id).values("capacity")[:1]
+    capacity = EventPage.objects.filter(pk=event_id).order_by().values("capacity")[:1]
     claimed = EventSeats.objects.filter(event_id=event_id, taken__lt=Subquery(capacity)).update(
         taken=F("taken") + 1
     )

@@ -8,6 +8,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.models import Page, Site
 
 from leernetwerk.core.models import paginate
 
@@ -15,7 +16,7 @@ from .emails import send_promotion_mail, send_registration_mail
 from .forms import KindFilterForm, RegistrationForm
 from .ical import event_ical as event_calendar
 from .ical import to_ical
-from .models import EventKind, Registration, RegistrationStatus
+from .models import AgendaIndexPage, EventKind, EventPage, Registration, RegistrationStatus
 from .services import AlreadyRegistered, RegistrationClosed, cancel, register
 
 logger = logging.getLogger(__name__)
@@ -50,6 +51,25 @@ def _calendar_response(content, filename):
     response = HttpResponse(content, content_type=CALENDAR_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def ical_download(request, path):
+    """The .ics of the agenda or of one event, by the page's path under the site root."""
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
+    page = (
+        Page.objects.live()
+        .public()
+        .filter(url_path=site.root_page.url_path + path)
+        .specific()
+        .first()
+    )
+    if isinstance(page, AgendaIndexPage):
+        return agenda_ical(page, request)
+    if isinstance(page, EventPage):
+        return event_ical(page, request)
+    raise Http404
 
 
 def agenda_ical(index_page, request):

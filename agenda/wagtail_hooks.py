@@ -3,6 +3,7 @@
 an account's data export and deletion."""
 
 from django.db import transaction
+from django.urls import include, path
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +17,7 @@ from leernetwerk.core.hooks import (
     ACCOUNT_DELETION_NOTICES,
     BEFORE_ACCOUNT_DELETE,
     SITE_SECTIONS,
+    SITE_URLS,
     SiteSection,
 )
 
@@ -70,6 +72,11 @@ class RegistrationViewSet(SnippetViewSet):
 
 
 register_snippet(RegistrationViewSet)
+
+
+@hooks.register(SITE_URLS)
+def site_urls():
+    return [path("", include("agenda.urls"))]
 
 
 @hooks.register(SITE_SECTIONS)
