@@ -72,6 +72,7 @@ check: install
 	DJANGO_SETTINGS_MODULE=leernetwerk.settings.production \
 	  EMAIL_URL="smtp://ci:ci-wachtwoord@mail.example.org:587/?tls=True" \
 	  REDIS_URL="redis://127.0.0.1:6379/15" \
+	  CELERY_BROKER_URL="redis://127.0.0.1:6379/15" \
 	  SECRET_KEY="ci-$$(head -c 48 /dev/urandom | base64 | tr -d '/+=\n')" \
 	  $(MANAGE) check --deploy --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run

@@ -3,13 +3,12 @@ in one transaction and a confirmation e-mail."""
 
 import logging
 
-from django.core.mail import send_mail
 from django.db import transaction
 from django.shortcuts import redirect
-from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from leernetwerk.core.mail import send_email
 from leernetwerk.core.ratelimits import hit
 
 from .forms import AanmeldingForm, OrganisatieFormSet
@@ -76,11 +75,11 @@ def _store(page, form, formset):
 def _confirm(request, page, aanmelding):
     context = {"aanmelding": aanmelding, "page": page, "url": page.get_full_url(request)}
     try:
-        send_mail(
+        send_email(
+            to=[aanmelding.contact_email],
             subject=_("Bevestiging van uw pilotaanmelding"),
-            message=render_to_string("pilots/email/aanmelding_bevestiging.txt", context),
-            from_email=None,
-            recipient_list=[aanmelding.contact_email],
+            template="pilots/email/aanmelding_bevestiging.txt",
+            context=context,
         )
     except Exception:
         # The application is stored; a mail server hiccup must not turn that into an error page.

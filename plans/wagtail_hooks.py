@@ -1,6 +1,7 @@
 """What the toekomstplan adds to the foundation: its URLs and section, two-factor for
 every plan member, and its part of an account's data export and deletion."""
 
+from celery.schedules import crontab
 from django.urls import include, path
 from django.utils.html import format_html
 from wagtail import hooks
@@ -9,9 +10,11 @@ from leernetwerk.core.hooks import (
     ACCOUNT_DATA,
     ACCOUNT_DELETION_NOTICES,
     BEFORE_ACCOUNT_DELETE,
+    PERIODIC_TASKS,
     REQUIRES_TWO_FACTOR,
     SITE_SECTIONS,
     SITE_URLS,
+    PeriodicTask,
     SiteSection,
 )
 
@@ -106,3 +109,14 @@ def erase_owned_plans(user):
     owned, _shared = plans_of(user)
     for plan in owned:
         erase_plan(plan, reason="account van de eigenaar verwijderd", actor=user)
+
+
+@hooks.register(PERIODIC_TASKS)
+def periodic_tasks():
+    return [
+        PeriodicTask(
+            name="Bewaartermijn toekomstplannen",
+            task="plans.purge_plans",
+            schedule=crontab(hour=2, minute=0),
+        )
+    ]

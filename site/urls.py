@@ -21,6 +21,7 @@ urlpatterns = [
     path("cms/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("account/", include("leernetwerk.users.urls")),
+    path("account/meldingen/", include("leernetwerk.notifications.urls")),
     path("api/v2/", api_router.urls),
     # Feature apps register their own full URL paths (views that are not Wagtail pages).
     *(pattern for patterns in collect(SITE_URLS) for pattern in patterns),

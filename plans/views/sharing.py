@@ -5,20 +5,18 @@ from urllib.parse import urlencode
 from allauth.account.adapter import get_adapter as get_account_adapter
 from allauth.account.models import EmailAddress
 from allauth.account.utils import perform_login
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
+from leernetwerk.core.mail import send_email
 from leernetwerk.core.privacy import current_privacy_version, privacy_url
 from leernetwerk.core.ratelimits import hit, limited_response
 from leernetwerk.users.forms import InvitationSignupForm
@@ -48,15 +46,11 @@ def plan_sharing(request, plan):
             )
         link = request.build_absolute_uri(reverse("plans:accept", kwargs={"token": token}))
         # The e-mail names no one and holds no plan content: only who invites and the link.
-        body = render_to_string(
-            "plans/email/invitation.txt",
-            {"inviter": request.user, "link": link, "invitation": invitation},
-        )
-        send_mail(
-            "Uitnodiging voor een toekomstplan",
-            body,
-            settings.DEFAULT_FROM_EMAIL,
-            [invitation.email],
+        send_email(
+            to=[invitation.email],
+            subject="Uitnodiging voor een toekomstplan",
+            template="plans/email/invitation.txt",
+            context={"inviter": request.user, "link": link, "invitation": invitation},
         )
         messages.success(request, "De uitnodiging is verstuurd. De link is 7 dagen geldig.")
         return redirect("plans:sharing", reference=plan.reference)

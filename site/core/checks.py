@@ -7,6 +7,8 @@
   rate limits and the vocabulary caches live there; a per-process local-memory cache
   lets each worker count on its own.
 - Two-factor authentication must stay required (``TWO_FACTOR_REQUIRED``).
+- Background work needs a broker (``CELERY_BROKER_URL``). Without one every task runs
+  inside the web request: a newsletter to thousands would hold a worker for minutes.
 """
 
 from django.conf import settings
@@ -65,6 +67,21 @@ def check_two_factor_required(app_configs, **kwargs):
                 "toekomstplan kunnen dan zonder tweestapsverificatie inloggen.",
                 hint="Laat TWO_FACTOR_REQUIRED weg of zet het op true.",
                 id="leernetwerk.E003",
+            )
+        ]
+    return []
+
+
+@register(Tags.security, deploy=True)
+def check_task_broker(app_configs, **kwargs):
+    if getattr(settings, "CELERY_TASK_ALWAYS_EAGER", False):
+        return [
+            Error(
+                "CELERY_BROKER_URL ontbreekt: achtergrondtaken (e-mail, nieuwsbrieven, "
+                "herinneringen) draaien dan binnen het webverzoek.",
+                hint="Zet CELERY_BROKER_URL, bijvoorbeeld redis://127.0.0.1:6379/2, en start "
+                "een worker en beat (README, Achtergrondtaken).",
+                id="leernetwerk.E004",
             )
         ]
     return []

@@ -60,3 +60,31 @@ def collect(name, *args):
 
 def any_true(name, *args):
     return any(fn(*args) for fn in hooks.get_hooks(name))
+
+
+# --- The network (issue 17): notifications, background tasks, page panels -------------
+
+# fn() -> list of leernetwerk.notifications.NotificationKind: the kinds users choose
+# direct / daily digest / off for, on their profile.
+NOTIFICATION_KINDS = "leernetwerk_notification_kinds"
+
+# fn() -> list of PeriodicTask: scheduled by ``celery -A leernetwerk beat``.
+PERIODIC_TASKS = "leernetwerk_periodic_tasks"
+
+# fn(page, request) -> safe HTML string or None: a panel under a Wagtail page's content
+# (reactions, "this report belongs to event ..."), without the page's app knowing it.
+PAGE_PANELS = "leernetwerk_page_panels"
+
+# fn(user) -> list of (label, url): links on the profile page ("Mijn inzendingen").
+PROFILE_LINKS = "leernetwerk_profile_links"
+
+
+@dataclass(frozen=True)
+class PeriodicTask:
+    name: str  # unique, shown in the beat log
+    task: str  # the Celery task's name, e.g. "agenda.send_reminders"
+    schedule: object  # seconds (float) or celery.schedules.crontab
+
+
+def periodic_tasks():
+    return [task for tasks in collect(PERIODIC_TASKS) for task in tasks]

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "leernetwerk.taxonomy",
     "leernetwerk.news",
     "leernetwerk.sitesearch",
+    "leernetwerk.notifications",
     "learning",
     "pilots",
     "personas",
@@ -165,6 +166,23 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Background tasks (site/celery.py). Without CELERY_BROKER_URL every task runs at once in
+# the calling process, so `make run` and the tests need no worker; production sets the
+# broker (Redis) and runs a worker and beat (docs/deployment.md).
+CELERY_BROKER_URL = config("CELERY_BROKER_URL", default="")
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TIMEZONE = TIME_ZONE
+# A worker that dies mid-task leaves the task to another (tasks are idempotent), and takes
+# one task at a time, so a long newsletter send does not hold back the mail behind it.
+CELERY_TASK_ACKS_LATE = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Leernetwerk 16-27"

@@ -31,3 +31,8 @@ TWO_FACTOR_REQUIRED = False
 
 # Tests start without the ~430 regions; the regions tests load the real file themselves.
 REGIONS_LOAD_ON_MIGRATE = False
+
+# Tasks run in the test's own process and transaction; tests/core/test_task_queue.py runs a
+# real worker against Redis.
+CELERY_BROKER_URL = ""
+CELERY_TASK_ALWAYS_EAGER = True

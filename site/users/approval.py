@@ -4,12 +4,11 @@ e-mail address belongs to a domain in *Organisatiedomeinen*."""
 from allauth.account.signals import email_confirmed
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.core.mail import send_mail
 from django.db import transaction
 from django.dispatch import receiver
-from django.template.loader import render_to_string
 from django.utils import timezone
 
+from leernetwerk.core.mail import send_email
 from leernetwerk.core.roles import PROFESSIONAL
 
 from .models import OrganisationDomain, User
@@ -25,16 +24,11 @@ def approve(user, by=None, request=None):
     user.approved_by = by
     user.save(update_fields=["professional", "approved_at", "approved_by"])
     user.groups.add(Group.objects.get(name=PROFESSIONAL))
-    body = render_to_string(
-        "account/email/approved.txt", {"user": user, "site_url": settings.WAGTAILADMIN_BASE_URL}
-    )
-    transaction.on_commit(
-        lambda: send_mail(
-            "Je account op Leernetwerk 16-27 is goedgekeurd",
-            body,
-            settings.DEFAULT_FROM_EMAIL,
-            [user.email],
-        )
+    send_email(
+        to=[user.email],
+        subject="Je account op Leernetwerk 16-27 is goedgekeurd",
+        template="account/email/approved.txt",
+        context={"user": user, "site_url": settings.WAGTAILADMIN_BASE_URL},
     )
     return True
 

@@ -48,8 +48,16 @@ def test_two_factor_must_stay_required():
             _deploy_check()
 
 
-def test_smtp_and_redis_pass():
-    with override_settings(EMAIL_BACKEND=SMTP, CACHES=REDIS, TWO_FACTOR_REQUIRED=True):
+def test_background_tasks_need_a_broker():
+    with override_settings(EMAIL_BACKEND=SMTP, CACHES=REDIS, CELERY_TASK_ALWAYS_EAGER=True):
+        with pytest.raises(SystemCheckError, match="leernetwerk.E004"):
+            _deploy_check()
+
+
+def test_smtp_redis_and_a_broker_pass():
+    with override_settings(
+        EMAIL_BACKEND=SMTP, CACHES=REDIS, TWO_FACTOR_REQUIRED=True, CELERY_TASK_ALWAYS_EAGER=False
+    ):
         _deploy_check()
 
 

@@ -134,7 +134,7 @@ def test_mail_failure_keeps_the_application(client, oproep, regio_a, monkeypatch
     def broken(*args, **kwargs):
         raise OSError("smtp weg")
 
-    monkeypatch.setattr("pilots.views.send_mail", broken)
+    monkeypatch.setattr("pilots.views.send_email", broken)
     data = _post_data(regio_a, [("A", "welzijn"), ("B", "onderwijs")])
     assert _submit(client, oproep, data).status_code == 302
     assert Aanmelding.objects.count() == 1

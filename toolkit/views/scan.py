@@ -4,16 +4,16 @@ unconnected users get a 404; participants get a 403 on coordinator-only actions.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
+
+from leernetwerk.core.mail import send_email
 
 from .. import scan_radar, scan_results
 from ..forms.scan import ActiepuntForm, NieuweScanForm, ScoreForm, UitnodigingForm
@@ -107,14 +107,11 @@ def uitnodigen(request, pk):
     with transaction.atomic():
         deelnemer = Deelnemer.objects.create(scan=scan, **form.cleaned_data)
     link = request.build_absolute_uri(reverse("toolkit:scan_uitnodiging", args=[deelnemer.token]))
-    send_mail(
-        _("Uitnodiging participatiescan: %(titel)s") % {"titel": scan.title},
-        render_to_string(
-            "toolkit/email/scan_uitnodiging.txt",
-            {"scan": scan, "link": link, "coordinator": request.user},
-        ),
-        None,
-        [deelnemer.email],
+    send_email(
+        to=[deelnemer.email],
+        subject=_("Uitnodiging participatiescan: %(titel)s") % {"titel": scan.title},
+        template="toolkit/email/scan_uitnodiging.txt",
+        context={"scan": scan, "link": link, "coordinator": request.user},
     )
     messages.success(
         request, _("Uitnodiging verstuurd naar %(email)s.") % {"email": deelnemer.email}
@@ -234,18 +231,15 @@ def actiepunt(request, pk):
         punt = form.save(commit=False)
         punt.scan = scan
         punt.save()
-    send_mail(
-        _("Actiepunt uit de participatiescan: %(factor)s") % {"factor": punt.factor.name},
-        render_to_string(
-            "toolkit/email/scan_actiepunt.txt",
-            {
-                "scan": scan,
-                "punt": punt,
-                "link": request.build_absolute_uri(reverse("toolkit:scan_detail", args=[scan.pk])),
-            },
-        ),
-        None,
-        [punt.trekker_email],
+    send_email(
+        to=[punt.trekker_email],
+        subject=_("Actiepunt uit de participatiescan: %(factor)s") % {"factor": punt.factor.name},
+        template="toolkit/email/scan_actiepunt.txt",
+        context={
+            "scan": scan,
+            "punt": punt,
+            "link": request.build_absolute_uri(reverse("toolkit:scan_detail", args=[scan.pk])),
+        },
     )
     messages.success(
         request, _("Actiepunt opgeslagen en gemaild naar %(trekker)s.") % {"trekker": punt.trekker}

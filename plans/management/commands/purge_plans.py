@@ -12,12 +12,11 @@ own transaction, and a second run finds nothing left to do.
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.core.management.base import BaseCommand, CommandError
-from django.template.loader import render_to_string
 from django.utils import timezone
 from tqdm import tqdm
 
+from leernetwerk.core.mail import send_email
 from plans.erasure import erase_plan
 from plans.models import AccessLogEntry, Membership, Plan, Role
 
@@ -66,13 +65,14 @@ class Command(BaseCommand):
         warned = 0
         for plan in to_warn.prefetch_related("memberships__user"):
             owners = [m.user.email for m in plan.memberships.active() if m.role == Role.EIGENAAR]
-            body = render_to_string(
-                "plans/email/idle_warning.txt",
-                {"days": warn_days, "site_url": settings.WAGTAILADMIN_BASE_URL},
-            )
             if owners:
                 # The mail names no one and holds no plan content.
-                send_mail("Een toekomstplan wordt binnenkort afgesloten", body, None, owners)
+                send_email(
+                    to=owners,
+                    subject="Een toekomstplan wordt binnenkort afgesloten",
+                    template="plans/email/idle_warning.txt",
+                    context={"days": warn_days, "site_url": settings.WAGTAILADMIN_BASE_URL},
+                )
             Plan.objects.filter(pk=plan.pk).update(idle_warning_sent_at=now)
             warned += 1
         closed = 0

@@ -1,5 +1,9 @@
 from django import template
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from wagtail.models import Page
+
+from leernetwerk.core.hooks import PAGE_PANELS, PROFILE_LINKS, collect
 
 register = template.Library()
 
@@ -24,3 +28,23 @@ def is_active(context, url):
     if url != "/" and path.startswith(url):
         return "true"
     return ""
+
+
+@register.simple_tag(takes_context=True)
+def page_panels(context, page=None):
+    """The panels apps add under a Wagtail page (``PAGE_PANELS``): reactions, links."""
+    page = page or context.get("page")
+    if not isinstance(page, Page):
+        return ""
+    # Each hook returns HTML it escaped itself (a rendered template).
+    panels = collect(PAGE_PANELS, page, context.get("request"))
+    return mark_safe("".join(html for html in panels if html))  # noqa: S308
+
+
+@register.simple_tag
+def profile_links(user):
+    """Links apps add to the profile page (``PROFILE_LINKS``)."""
+    links = [link for links in collect(PROFILE_LINKS, user) for link in links]
+    return format_html_join(
+        "", '<li><a href="{}">{}</a></li>', ((url, label) for label, url in links)
+    )

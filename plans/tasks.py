@@ -1,0 +1,9 @@
+"""Retention of toekomstplannen as a daily task (the command stays for manual runs)."""
+
+from celery import shared_task
+from django.core.management import call_command
+
+
+@shared_task(name="plans.purge_plans")
+def purge_plans():
+    call_command("purge_plans", verbosity=0)
