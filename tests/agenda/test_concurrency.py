@@ -61,12 +61,10 @@ def test_twenty_simultaneous_registrations_for_the_last_five_places(home):
 def test_simultaneous_cancellations_promote_each_waiting_person_once(home):
     event = make_event(make_index(home), "Volle werksessie", capacity=4)
     confirmed = [
-        register(event, name=f"Bevestigd {i}", email=f"bevestigd{i}@example.org")
-        for i in range(4)
+        register(event, name=f"Bevestigd {i}", email=f"bevestigd{i}@example.org") for i in range(4)
     ]
     waiting = [
-        register(event, name=f"Wachtend {i}", email=f"wachtend{i}@example.org")
-        for i in range(6)
+        register(event, name=f"Wachtend {i}", email=f"wachtend{i}@example.org") for i in range(6)
     ]
     assert {r.status for r in waiting} == {RegistrationStatus.WAITING}
 

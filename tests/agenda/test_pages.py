@@ -13,6 +13,8 @@ from agenda.factories import make_event
 
 pytestmark = pytest.mark.django_db
 
+LONG_AGO = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
+
 
 def _cards(response, section):
     soup = BeautifulSoup(response.content, "html.parser")
@@ -28,7 +30,7 @@ def programme(index):
         "full": make_event(index, "Volle werksessie", days=8, kind="werksessie", capacity=4,
                            taken=4),
         "closed": make_event(index, "Verdieping gesloten", days=2, kind="verdiepingssessie",
-                             registration_closes=datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)),
+                             registration_closes=LONG_AGO),
         "old": make_event(index, "Oude leercirkel", days=-40),
         "older": make_event(index, "Nog oudere werksessie", days=-90, kind="werksessie"),
     }  # fmt: skip
