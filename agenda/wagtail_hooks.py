@@ -2,7 +2,9 @@
 (view and export for organisers), the report panel on a learning circle, and its part of
 an account's data export and deletion."""
 
+from celery.schedules import crontab
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.urls import include, path
 from django.utils import timezone
 from django.utils.html import format_html
@@ -16,13 +18,19 @@ from leernetwerk.core.hooks import (
     ACCOUNT_DATA,
     ACCOUNT_DELETION_NOTICES,
     BEFORE_ACCOUNT_DELETE,
+    NOTIFICATION_KINDS,
+    PAGE_PANELS,
+    PERIODIC_TASKS,
     SITE_SECTIONS,
     SITE_URLS,
+    PeriodicTask,
     SiteSection,
 )
+from leernetwerk.notifications import NotificationKind
 
 from .emails import send_promotion_mail
 from .models import EventPage, Registration, RegistrationStatus
+from .reminders import REMINDER_KIND
 from .services import cancel
 
 
@@ -162,7 +170,40 @@ def anonymise_registrations(user):
         registration.save(update_fields=["name", "email", "organisation", "user"])
 
 
-def event_for_report(page):
-    return (
+# --- Notifications, reminders and the report panel -------------------------------------
+
+
+@hooks.register(NOTIFICATION_KINDS)
+def notification_kinds():
+    return [
+        NotificationKind(
+            key=REMINDER_KIND,
+            label="Herinnering aan een bijeenkomst",
+            description="Een dag voor een bijeenkomst waarvoor je bent aangemeld.",
+        )
+    ]
+
+
+@hooks.register(PERIODIC_TASKS)
+def periodic_tasks():
+    # Hourly: each registrant is reminded about 23-24 hours before the start (reminders.py).
+    return [
+        PeriodicTask(
+            name="Herinneringen aan bijeenkomsten",
+            task="agenda.send_reminders",
+            schedule=crontab(minute=5),
+        )
+    ]
+
+
+@hooks.register(PAGE_PANELS)
+def report_panel(page, request):
+    """On a report (any page an event names as its report): the event it belongs to."""
+    if isinstance(page, EventPage):
+        return None
+    event = (
         EventPage.objects.live().public().filter(report_page_id=page.pk).order_by("-start").first()
     )
+    if event is None:
+        return None
+    return render_to_string("agenda/report_panel.html", {"event": event}, request=request)
