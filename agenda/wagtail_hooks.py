@@ -3,7 +3,6 @@
 an account's data export and deletion."""
 
 from celery.schedules import crontab
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import include, path
 from django.utils import timezone
@@ -161,7 +160,8 @@ def anonymise_registrations(user):
     for registration in _upcoming_live(user):
         _cancelled, promoted = cancel(registration)
         if promoted is not None:
-            transaction.on_commit(lambda promoted=promoted: send_promotion_mail(promoted))
+            # send_email queues the mail when the deletion's transaction commits.
+            send_promotion_mail(promoted)
     for registration in registrations_of(user):
         registration.name = "Verwijderd account"
         registration.email = f"verwijderd-{registration.pk}@account.invalid"
