@@ -120,6 +120,8 @@ REPORTED = "leercirkel-samen-met-jongeren"
 
 def _start(days, hour_minute):
     day = timezone.localdate() + datetime.timedelta(days=days)
+    while day.weekday() >= 5:  # the network meets on weekdays
+        day += datetime.timedelta(days=1)
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(*hour_minute)))
 
 
