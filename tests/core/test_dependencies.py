@@ -14,9 +14,9 @@ import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-RUNTIME = ["site", "learning", "personas", "pilots", "toolkit", "plans"]
+RUNTIME = ["site", "learning", "personas", "pilots", "toolkit", "plans", "agenda"]
 TOOLING = ["tests", "scripts"]
-FIRST_PARTY = {"leernetwerk", "learning", "personas", "pilots", "toolkit", "plans"}
+FIRST_PARTY = {"leernetwerk", "learning", "personas", "pilots", "toolkit", "plans", "agenda"}
 
 
 def _normal(name):
