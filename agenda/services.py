@@ -104,15 +104,20 @@ def cancel(registration, now=None):
 
     @transaction.atomic
     def attempt():
-        # Conditional UPDATE: of two simultaneous cancellations only one changes the row.
-        was_confirmed = registration.status == RegistrationStatus.CONFIRMED
-        changed = (
-            Registration.objects.filter(pk=registration.pk, status=registration.status)
-            .exclude(status=RegistrationStatus.CANCELLED)
-            .update(status=RegistrationStatus.CANCELLED, cancelled_at=now)
-        )
-        if not changed:
+        # Conditional UPDATE on the status just read: of two simultaneous cancellations
+        # only one changes the row; a registration moved up meanwhile is read again.
+        rows = Registration.objects.filter(pk=registration.pk)
+        for _ in range(3):
+            status = rows.values_list("status", flat=True).first()
+            if status in (None, RegistrationStatus.CANCELLED):
+                return False, None
+            if rows.filter(status=status).update(
+                status=RegistrationStatus.CANCELLED, cancelled_at=now
+            ):
+                break
+        else:
             return False, None
+        was_confirmed = status == RegistrationStatus.CONFIRMED
         promoted = None
         if was_confirmed:
             release_place(registration.event_id)

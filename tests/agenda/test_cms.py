@@ -81,3 +81,14 @@ def test_professional_and_anonymous_see_nothing(client, registrations):
     response = client.get(f"{LIST}?export=csv")
     assert response.status_code in (302, 403)
     assert not hasattr(response, "streaming_content")
+
+
+def test_event_editor_opens_with_the_report_chooser_limited(client, superuser, event, index):
+    client.force_login(superuser)
+    add = client.get(f"/cms/pages/add/agenda/eventpage/{index.pk}/")
+    assert add.status_code == 200
+    edit = client.get(f"/cms/pages/{event.pk}/edit/")
+    assert edit.status_code == 200
+    html = edit.content.decode()
+    assert "learning.leercirkel" in html.lower()  # the chooser asks for learning circles only
+    assert client.get("/cms/snippets/agenda/registration/").status_code == 200
