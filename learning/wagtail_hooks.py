@@ -1,6 +1,7 @@
 """Admin: the synonyms snippet and the home-page panel with guidelines due for review."""
 
-from django.urls import include, path
+from celery.schedules import crontab
+from django.urls import include, path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -8,8 +9,17 @@ from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from leernetwerk.core.hooks import SITE_SECTIONS, SITE_URLS, SiteSection
+from leernetwerk.core.hooks import (
+    FEEDS,
+    NOTIFICATION_KINDS,
+    PERIODIC_TASKS,
+    SITE_SECTIONS,
+    SITE_URLS,
+    PeriodicTask,
+    SiteSection,
+)
 
+from . import notifications
 from .models import Synoniemgroep
 from .models.richtlijn import REVIEW_WARNING_DAYS, review_due
 from .search.views import site_search
@@ -65,3 +75,24 @@ def kennisbank_section():
         "levensgebied, doelgroep, sector en regio.",
         menu_order=10,
     )
+
+
+@hooks.register(NOTIFICATION_KINDS)
+def notification_kinds():
+    return notifications.KINDS
+
+
+@hooks.register(PERIODIC_TASKS)
+def periodic_tasks():
+    return [
+        PeriodicTask(
+            name="Richtlijnen die herzien moeten worden",
+            task="learning.review_reminders",
+            schedule=crontab(hour=7, minute=30),
+        )
+    ]
+
+
+@hooks.register(FEEDS)
+def feeds():
+    return [("Nieuwe lessen in de kennisbank", reverse("learning:lessons_feed"))]

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, post_save
 
 
 def _on_publish(sender, instance, **kwargs):
@@ -24,6 +24,14 @@ def _after_migrate(sender, **kwargs):
         ensure_pilot_workflow(index_page)
 
 
+def _on_application_saved(sender, instance, created, **kwargs):
+    from .notifications import application_status_changed
+
+    if not created and getattr(instance, "saved_status", None) not in (None, instance.status):
+        application_status_changed(instance)
+    instance.saved_status = instance.status
+
+
 class PilotsConfig(AppConfig):
     name = "pilots"
     default_auto_field = "django.db.models.BigAutoField"
@@ -33,3 +41,8 @@ class PilotsConfig(AppConfig):
 
         page_published.connect(_on_publish, dispatch_uid="pilots.sync_region_permissions")
         post_migrate.connect(_after_migrate, dispatch_uid="pilots.ensure_workflow")
+        post_save.connect(
+            _on_application_saved,
+            sender="pilots.Aanmelding",
+            dispatch_uid="pilots.application_status",
+        )

@@ -5,6 +5,8 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from leernetwerk.core.feeds import content_datetime
+
 from .models import VoortgangsberichtPage
 
 
@@ -39,7 +41,7 @@ class _UpdatesFeed(Feed):
         return item.get_full_url()
 
     def item_pubdate(self, item):
-        return item.first_published_at
+        return content_datetime(item)  # the update's own date, not when it was loaded
 
     def item_updateddate(self, item):
         return item.last_published_at

@@ -5,8 +5,9 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from leernetwerk.core.exports import FormulaSafeExportMixin
-from leernetwerk.core.hooks import SITE_SECTIONS, SITE_URLS, SiteSection
+from leernetwerk.core.hooks import NOTIFICATION_KINDS, SITE_SECTIONS, SITE_URLS, SiteSection
 
+from . import notifications
 from .models import Aanmelding, PilotIndexPage, PilotPage, Programma, RegioRedactie
 from .permissions import ensure_pilot_workflow, sync_region_page_permissions
 
@@ -90,3 +91,8 @@ def pilots_section():
         "Regio's die samen met jongeren nieuwe werkwijzen uitproberen, en wat zij daarvan leren.",
         menu_order=20,
     )
+
+
+@hooks.register(NOTIFICATION_KINDS)
+def notification_kinds():
+    return notifications.KINDS

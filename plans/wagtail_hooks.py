@@ -10,6 +10,7 @@ from leernetwerk.core.hooks import (
     ACCOUNT_DATA,
     ACCOUNT_DELETION_NOTICES,
     BEFORE_ACCOUNT_DELETE,
+    NOTIFICATION_KINDS,
     PERIODIC_TASKS,
     REQUIRES_TWO_FACTOR,
     SITE_SECTIONS,
@@ -18,6 +19,7 @@ from leernetwerk.core.hooks import (
     SiteSection,
 )
 
+from . import notifications
 from .access import has_plan_access
 from .erasure import erase_plan
 from .models import Membership, Role
@@ -118,5 +120,15 @@ def periodic_tasks():
             name="Bewaartermijn toekomstplannen",
             task="plans.purge_plans",
             schedule=crontab(hour=2, minute=0),
-        )
+        ),
+        PeriodicTask(
+            name="Acties in toekomstplannen die binnenkort klaar moeten zijn",
+            task="plans.notify_actions_due",
+            schedule=crontab(hour=8, minute=0),
+        ),
     ]
+
+
+@hooks.register(NOTIFICATION_KINDS)
+def notification_kinds():
+    return notifications.KINDS

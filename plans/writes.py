@@ -8,6 +8,7 @@ from leernetwerk.core.privacy import current_privacy_version
 
 from .history import record_revision
 from .models import Membership, Plan, PlanDomain, Role
+from .notifications import plan_changed
 
 
 class Conflict(Exception):
@@ -31,7 +32,9 @@ def save_version(plan, expected_version, user, apply):
         plan.updated_at = now
         plan.idle_warning_sent_at = None  # in use again: no closing for inactivity
         apply()
-        return record_revision(plan, user)
+        revision = record_revision(plan, user)
+        plan_changed(plan, by=user)
+        return revision
 
 
 @transaction.atomic

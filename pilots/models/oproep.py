@@ -155,6 +155,13 @@ class Aanmelding(ClusterableModel):
     def __str__(self):
         return f"{self.regio.name}: {self.contact_name}"
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        # The status as stored, so a save can tell the applicant that it changed.
+        instance = super().from_db(db, field_names, values)
+        instance.saved_status = instance.__dict__.get("status")
+        return instance
+
     def sector_groups_display(self):
         names = {org.sector.number: org.sector.name for org in self.organisations.all()}
         return ", ".join(names[n] for n in sorted(names))

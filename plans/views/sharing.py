@@ -26,6 +26,7 @@ from ..containment import contain
 from ..forms import InviteForm
 from ..models import AccessLogEntry, Invitation, Membership, Role
 from ..models.sharing import hash_token
+from ..notifications import invitation_accepted
 
 Log = AccessLogEntry.Action
 OWNER = {Role.EIGENAAR}
@@ -110,6 +111,7 @@ def _join(request, invitation, user):
         membership.role = invitation.role
         membership.save(update_fields=["role"])
     log_access(request, plan, Log.JOIN, f"uitnodiging {invitation.pk} als {invitation.role}", user)
+    invitation_accepted(invitation, user)
     return plan
 
 

@@ -7,6 +7,7 @@ with a ``load(home, log)`` function (see the load_demo command).
 
 import datetime
 import secrets
+from urllib.parse import urlsplit
 
 from django.apps import apps
 from django.conf import settings
@@ -102,6 +103,17 @@ def load_home():
     if placeholder is not None and placeholder.get_children_count() == 0:
         placeholder.delete()
     return home
+
+
+def align_site_with_base_url():
+    """Absolute links (feeds, sitemap, og:url, mail) come from the Site record: give the
+    demo site the host and port it is served on (WAGTAILADMIN_BASE_URL), not localhost:80.
+    A production site sets its own in the CMS (Instellingen > Sites)."""
+    base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    if not base.hostname:
+        return
+    port = base.port or (443 if base.scheme == "https" else 80)
+    Site.objects.filter(is_default_site=True).update(hostname=base.hostname, port=port)
 
 
 def load_sections(home):

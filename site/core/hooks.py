@@ -78,6 +78,9 @@ PAGE_PANELS = "leernetwerk_page_panels"
 # fn(user) -> list of (label, url): links on the profile page ("Mijn inzendingen").
 PROFILE_LINKS = "leernetwerk_profile_links"
 
+# fn() -> list of (title, url): the site's feeds, announced in every page's head.
+FEEDS = "leernetwerk_feeds"
+
 
 @dataclass(frozen=True)
 class PeriodicTask:

@@ -1,10 +1,19 @@
 """News adds its three most recent items to the home page."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from leernetwerk.core.hooks import HOME_SECTIONS, SITE_SECTIONS, HomeSection, SiteSection
+from leernetwerk.core.hooks import (
+    FEEDS,
+    HOME_SECTIONS,
+    SITE_SECTIONS,
+    SITE_URLS,
+    HomeSection,
+    SiteSection,
+)
 
+from .feeds import NewsFeed
 from .models import NewsPage
 
 
@@ -35,3 +44,13 @@ def news_section():
         "Nieuws uit het leernetwerk en de pilotregio's.",
         menu_order=90,
     )
+
+
+@hooks.register(SITE_URLS)
+def news_urls():
+    return [path("feeds/nieuws/", NewsFeed(), name="news_feed")]
+
+
+@hooks.register(FEEDS)
+def news_feeds():
+    return [("Nieuws van Leernetwerk 16-27", reverse("news_feed"))]

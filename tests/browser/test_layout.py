@@ -59,6 +59,7 @@ MEMBER_PAGES = [
     "/hulpmiddelen/omgekeerde-toets/mijn/",
     "/toekomstplan/mijn-plannen/",
     "/account/profiel/",
+    "/account/meldingen/",
 ]
 PLAN_PAGES = [
     "",

@@ -249,3 +249,21 @@ def test_plan_list_is_accessible(
     expect(page.get_by_text("Je werkt nog niet mee aan een plan.")).to_be_visible()
     assert_accessible(page)
     assert_valid_html(page)
+
+
+def test_notification_choices_are_saved(
+    plan_site, live_server, page, assert_accessible, assert_valid_html
+):
+    _login(page, live_server, "olga")
+    page.goto(f"{live_server.url}/account/profiel/")
+    page.click("text=Meldingen: wat je wanneer per e-mail krijgt")
+    expect(page.locator("h1")).to_have_text("Meldingen")
+    assert_accessible(page)
+    assert_valid_html(page)
+    group = page.locator("fieldset", has_text="toekomstplan waar je aan meewerkt is gewijzigd")
+    expect(group.get_by_label("Eén keer per dag, in een overzicht")).to_be_checked()
+    group.get_by_label("Direct per e-mail").check()
+    page.click("main button[type=submit]")
+    expect(page.get_by_text("Je keuzes voor meldingen zijn opgeslagen.")).to_be_visible()
+    expect(group.get_by_label("Direct per e-mail")).to_be_checked()
+    assert_accessible(page)

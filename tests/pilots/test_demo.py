@@ -8,10 +8,13 @@ from pilots.models import PilotOproepPage, PilotPage, RegioRedactie, Voortgangsb
 
 pytestmark = pytest.mark.django_db
 
+# The pilots' demo and what it builds on (the full demo is tested in tests/core/test_demo.py).
+DEMO_APPS = ["leernetwerk.taxonomy", "learning", "pilots"]
+
 
 def test_demo_content_is_complete_and_idempotent():
     for _ in range(2):
-        call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+        call_command("load_demo", only=DEMO_APPS, stdout=open(os.devnull, "w"))  # noqa: SIM115
     pilots = PilotPage.objects.live()
     assert pilots.filter(programma__slug="werken-met-een-toekomstplan").count() == 6
     assert pilots.filter(programma__slug="werken-met-personas").count() == 1

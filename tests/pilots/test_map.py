@@ -95,7 +95,11 @@ def test_demo_pilots_are_drawn_in_their_provinces(client):
 
     from pilots.models import PilotPage
 
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command(
+        "load_demo",
+        only=["leernetwerk.taxonomy", "learning", "pilots"],
+        stdout=open("/dev/null", "w"),  # noqa: SIM115
+    )
     response = client.get("/pilots/")
     html = response.content.decode()
     assert html.count('data-code="NL-') == 12

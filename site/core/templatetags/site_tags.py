@@ -3,7 +3,8 @@ from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
-from leernetwerk.core.hooks import PAGE_PANELS, PROFILE_LINKS, collect
+from leernetwerk.core import meta
+from leernetwerk.core.hooks import FEEDS, PAGE_PANELS, PROFILE_LINKS, collect
 
 register = template.Library()
 
@@ -48,3 +49,18 @@ def profile_links(user):
     return format_html_join(
         "", '<li><a href="{}">{}</a></li>', ((url, label) for label, url in links)
     )
+
+
+@register.simple_tag(takes_context=True)
+def page_meta(context):
+    """Description, canonical URL and Open Graph values (``leernetwerk.core.meta``)."""
+    request = context.get("request")
+    if request is None:  # a template rendered outside a request (e-mail, PDF)
+        return {}
+    return meta.page_meta(context.get("page"), request, title=context.get("meta_title", ""))
+
+
+@register.simple_tag
+def site_feeds():
+    """The feeds apps announce (``FEEDS``): (title, url) pairs for rel=alternate links."""
+    return [feed for feeds in collect(FEEDS) for feed in feeds]

@@ -38,6 +38,7 @@ class Command(BaseCommand):
         selected = [app for app in demo_apps() if not options["only"] or app in options["only"]]
         with transaction.atomic():
             home = demo.load_home()
+            demo.align_site_with_base_url()
             sections = demo.load_sections(home)
             demo.load_navigation(home, sections)
             demo.load_trust_pages(home)
