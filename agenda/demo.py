@@ -1,5 +1,6 @@
 """Demo events for ``load_demo``: five coming events of every kind (one nearly full, one
-full), two past ones, one with its report in the kennisbank. Dates are relative to
+full), two past ones, and the meeting a kennisbank learning circle reports on (when the
+kennisbank demo is there). Dates are relative to
 today, so the demo always has a coming programme. Idempotent: pages are upserted by
 slug; the demo's taken places never drop below the real registrations."""
 
@@ -115,7 +116,6 @@ EVENTS = {
         "Een uur met voorbeelden uit de persona's van het leernetwerk.",
     ),
 }
-REPORTED = "leercirkel-samen-met-jongeren"
 
 
 def _start(days, hour_minute):
@@ -132,6 +132,39 @@ def _report_page():
     except LookupError:
         return None
     return model.objects.live().filter(kind="leercirkel").order_by("-date").first()
+
+
+def _set_taken(page, taken):
+    confirmed = page.registrations.aggregate(n=Count("pk", filter=Q(status="bevestigd")))["n"]
+    EventSeats.objects.filter(event=page).update(taken=max(taken, confirmed))
+
+
+def _reported_event(index, report):
+    """The meeting the kennisbank's learning circle reports on, on that circle's day."""
+    start = timezone.make_aware(datetime.datetime.combine(report.date, datetime.time(13, 0)))
+    intro = (
+        "De bijeenkomst waarover het verslag in de kennisbank gaat: wie er waren, wat er "
+        "besproken is en welke lessen de deelnemers meenamen."
+    )
+    page = upsert_page(
+        index,
+        EventPage,
+        report.slug,
+        title=report.title,
+        kind=EventKind.LEERCIRKEL,
+        start=start,
+        end=start + datetime.timedelta(hours=4),
+        place=report.location or "Utrecht",
+        online_url="",
+        capacity=60,
+        registration_closes=start - datetime.timedelta(days=2),
+        intro=rich(intro),
+        body="",
+        listing_summary=intro,
+        organiser_email="agenda@leernetwerk.example.org",
+        report_page=report,
+    )
+    _set_taken(page, 52)
 
 
 def load(home, log):
@@ -159,10 +192,11 @@ def load(home, log):
             body=rich(body),
             listing_summary=intro,
             organiser_email="agenda@leernetwerk.example.org",
-            report_page=report if slug == REPORTED else None,
+            report_page=None,
         )
-        confirmed = page.registrations.aggregate(n=Count("pk", filter=Q(status="bevestigd")))["n"]
-        EventSeats.objects.filter(event=page).update(taken=max(taken, confirmed))
+        _set_taken(page, taken)
+    if report is not None:
+        _reported_event(index, report)
     log(
         f"Agenda: {len(EVENTS)} bijeenkomsten"
         + (f", verslag: {report.title}." if report else ", zonder verslag (geen leercirkel).")

@@ -110,13 +110,13 @@ def cancel(registration, now=None):
         for _ in range(3):
             status = rows.values_list("status", flat=True).first()
             if status in (None, RegistrationStatus.CANCELLED):
-                return False, None
+                return False, None, status
             if rows.filter(status=status).update(
                 status=RegistrationStatus.CANCELLED, cancelled_at=now
             ):
                 break
         else:
-            return False, None
+            return False, None, status
         was_confirmed = status == RegistrationStatus.CONFIRMED
         promoted = None
         if was_confirmed:
@@ -124,10 +124,14 @@ def cancel(registration, now=None):
             event = EventPage.objects.get(pk=registration.event_id)
             if not event.has_started(now):
                 promoted = promote_waiting(event, now)
-        return True, promoted
+        return True, promoted, RegistrationStatus.CANCELLED
 
-    cancelled, promoted = _retry_when_sqlite_is_busy(attempt)
-    registration.refresh_from_db()
+    # No read after the retried transaction: with SQLite's shared in-memory database a
+    # read can be refused as well while another thread writes.
+    cancelled, promoted, status = _retry_when_sqlite_is_busy(attempt)
+    registration.status = status or registration.status
+    if cancelled:
+        registration.cancelled_at = now
     return cancelled, promoted
 
 

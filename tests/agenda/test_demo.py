@@ -32,6 +32,7 @@ def test_demo_is_complete_and_idempotent(client):
     assert all(e.start.astimezone(timezone.get_current_timezone()).weekday() < 5 for e in events)
     (reported,) = [e for e in events if e.report_page_id]
     assert reported in past and reported.report_page.specific_class.__name__ == "Leercirkel"
+    assert reported.date == reported.report_page.specific.date  # on the circle's own day
     html = client.get("/agenda/").content.decode()
     assert "Nog 1 plaats" in html and "Vol – wachtlijst" in html
     report_html = client.get(reported.report_page.url).content.decode()
