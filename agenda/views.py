@@ -43,7 +43,6 @@ def agenda_context(index_page, request):
         "query_prefix": f"soort={kind}" if kind else "",
         "upcoming": upcoming,
         "past": past,
-        "now": now,
     }
 
 
