@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from leernetwerk.taxonomy.models import Provincie, SectorGroep
 
 from .mapdata import build_map
-from .models import PilotOproepPage, PilotStatus, Programma
+from .models import PilotOproepPage, Programma
+from .models.pages import SHOWN_STATUSES, with_current_status
 
 
 class PilotFilterForm(forms.Form):
@@ -18,7 +19,7 @@ class PilotFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         everything = [("", _("Alle"))]
-        self.fields["status"].choices = everything + list(PilotStatus.choices)
+        self.fields["status"].choices = everything + SHOWN_STATUSES
         self.fields["programma"].choices = everything + list(
             Programma.objects.values_list("slug", "name")
         )
@@ -32,7 +33,7 @@ class PilotFilterForm(forms.Form):
         self.is_valid()
         data = getattr(self, "cleaned_data", {})
         if data.get("status"):
-            queryset = queryset.filter(status=data["status"])
+            queryset = with_current_status(queryset).filter(current_status_value=data["status"])
         if data.get("programma"):
             queryset = queryset.filter(programma__slug=data["programma"])
         # Subqueries keep one row per pilot when several regions or organisations match.

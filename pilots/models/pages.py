@@ -1,5 +1,5 @@
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Case, F, Prefetch, Q, Value, When
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +24,9 @@ RICH_FEATURES = ["h3", "h4", "bold", "italic", "link", "ol", "ul"]
 
 
 class PilotStatus(models.TextChoices):
+    # Empty: the status follows from the period, so a pilot that ended years ago is never
+    # left "lopend" because nobody edited it. An editor may still set one explicitly.
+    VOLGENS_PERIODE = "", _("Volgens de periode (automatisch)")
     AANMELDING = "aanmelding", _("Aanmelding")
     GESTART = "gestart", _("Gestart")
     LOPEND = "lopend", _("Lopend")
@@ -31,6 +34,31 @@ class PilotStatus(models.TextChoices):
 
 
 RUNNING_STATUSES = (PilotStatus.GESTART, PilotStatus.LOPEND)
+# The statuses a visitor sees and filters on (the automatic one resolves to one of them).
+SHOWN_STATUSES = [(s.value, s.label) for s in PilotStatus if s != PilotStatus.VOLGENS_PERIODE]
+
+
+def status_for_period(start_date, end_date, today):
+    if start_date is None or start_date > today:
+        return PilotStatus.AANMELDING
+    if end_date is not None and end_date < today:
+        return PilotStatus.AFGEROND
+    return PilotStatus.LOPEND
+
+
+def with_current_status(queryset, today=None):
+    """Annotate ``current_status_value``: the same rule as ``status_for_period``, in SQL,
+    so the overview filters on what visitors see."""
+    today = today or timezone.localdate()
+    return queryset.annotate(
+        current_status_value=Case(
+            When(~Q(status=""), then=F("status")),
+            When(Q(start_date__isnull=True) | Q(start_date__gt=today), then=Value("aanmelding")),
+            When(end_date__lt=today, then=Value("afgerond")),
+            default=Value("lopend"),
+            output_field=models.CharField(),
+        )
+    )
 
 
 class PilotIndexPage(RoutablePageMixin, SectionIndexPage):
@@ -96,7 +124,15 @@ class PilotPage(RoutablePageMixin, BasePage):
         "taxonomy.Regio", blank=True, related_name="pilots", verbose_name=_("regio's")
     )
     status = models.CharField(
-        _("status"), max_length=20, choices=PilotStatus.choices, default=PilotStatus.AANMELDING
+        _("status"),
+        max_length=20,
+        choices=PilotStatus.choices,
+        default=PilotStatus.VOLGENS_PERIODE,
+        blank=True,
+        help_text=_(
+            "Automatisch: aanmelding tot de startdatum, lopend tot en met de einddatum, "
+            "daarna afgerond. Kies alleen een status als die afwijkt van de periode."
+        ),
     )
     start_date = models.DateField(_("startdatum"), null=True, blank=True)
     end_date = models.DateField(_("einddatum"), null=True, blank=True)
@@ -169,8 +205,19 @@ class PilotPage(RoutablePageMixin, BasePage):
         verbose_name_plural = _("pilots")
 
     @property
+    def current_status(self):
+        """What visitors see: the editor's status, or the one the period gives."""
+        if self.status:
+            return PilotStatus(self.status)
+        return status_for_period(self.start_date, self.end_date, timezone.localdate())
+
+    @property
+    def current_status_label(self):
+        return self.current_status.label
+
+    @property
     def is_running(self):
-        return self.status in RUNNING_STATUSES
+        return self.current_status in RUNNING_STATUSES
 
     @cached_property
     def sector_groups(self):

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "personas",
     "toolkit",
     "plans",
+    "newsletter",
     "agenda",
     # Wagtail
     "wagtail.contrib.forms",
@@ -342,6 +343,9 @@ TWO_FACTOR_REQUIRED = config("TWO_FACTOR_REQUIRED", default=True, cast=as_bool)
 # The plans access log (NEN 7513): entries are kept this long, then purge_plans removes them.
 ACCESS_LOG_RETENTION_DAYS = config("ACCESS_LOG_RETENTION_DAYS", default=5 * 365, cast=int)
 
+# Newsletter: an unconfirmed subscription (and its confirmation link) expires after this many days.
+NEWSLETTER_CONFIRM_DAYS = config("NEWSLETTER_CONFIRM_DAYS", default=7, cast=int)
+
 # Participatiescan: no breakdown for a group smaller than this.
 PARTICIPATIESCAN_MIN_GROUP = config("PARTICIPATIESCAN_MIN_GROUP", default=3, cast=int)
 
@@ -362,6 +366,7 @@ RATE_LIMITS = {
     "wachtwoord": "5/h",  # password-reset requests per address and per e-mail address
     "registratie": "5/h",  # sign-ups per address
     "uitnodiging": "20/d",  # plan invitations sent per account
+    "nieuwsbrief": "5/h",  # newsletter subscriptions per address and per e-mail address
 }
 
 # Content-Security-Policy without 'unsafe-inline' for the site; the Wagtail admin needs

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-FEATURES = ("learning", "personas", "pilots", "toolkit", "plans", "agenda")
+FEATURES = ("learning", "personas", "pilots", "toolkit", "plans", "newsletter", "agenda")
 # "learning.urls", "plans.Plan", "pilots:overview": a module, model or URL of a feature.
 FEATURE_NAME = re.compile(rf"^({'|'.join(FEATURES)})[.:]")
 SETTINGS_ALLOWED = {"INSTALLED_APPS", "MIDDLEWARE"}

@@ -45,3 +45,16 @@ def test_with_a_broker_the_mail_waits_for_the_commit(db, django_capture_on_commi
     message = kwargs["kwargs"]["message"]
     assert base64.b64decode(message["attachments"][0][1]) == b"%PDF\x00\xff"
     assert mail.outbox == []
+
+
+def test_every_plain_text_mail_template_switches_html_escaping_off():
+    # A name like d'Ancona must not arrive as d&#x27;Ancona in a text/plain mail.
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "templates"
+    offenders = [
+        str(path.relative_to(root))
+        for path in root.rglob("*.txt")
+        if "email" in path.parts and "{% autoescape off %}" not in path.read_text()
+    ]
+    assert offenders == []
