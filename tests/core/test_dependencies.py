@@ -14,9 +14,18 @@ import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-RUNTIME = ["site", "learning", "personas", "pilots", "toolkit", "plans", "agenda"]
+RUNTIME = ["site", "learning", "personas", "pilots", "toolkit", "plans", "newsletter", "agenda"]
 TOOLING = ["tests", "scripts"]
-FIRST_PARTY = {"leernetwerk", "learning", "personas", "pilots", "toolkit", "plans", "agenda"}
+FIRST_PARTY = {
+    "leernetwerk",
+    "learning",
+    "personas",
+    "pilots",
+    "toolkit",
+    "plans",
+    "newsletter",
+    "agenda",
+}
 
 
 def _normal(name):
