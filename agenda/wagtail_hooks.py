@@ -42,7 +42,7 @@ class RegistrationViewSet(SnippetViewSet):
     index_view_class = RegistrationIndexView
     icon = "date"
     menu_label = _("Agenda-aanmeldingen")
-    menu_order = 320
+    menu_order = 330  # after Pilots (310) and Nieuwsbrief (320)
     add_to_admin_menu = True
     list_display = ["name", "event_title", "event_start", "status", "organisation", "created_at"]
     list_filter = ["event", "status"]

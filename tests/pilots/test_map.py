@@ -115,7 +115,7 @@ def test_demo_pilots_are_drawn_in_their_provinces(client):
     # so none is drawn as running.
     with_region = {p.pk for p in PilotPage.objects.live().filter(regions__isnull=False)}
     assert {m["pilot"].pk for m in markers} == with_region
-    assert 'pilot-map__marker--running' not in html
+    assert "pilot-map__marker--running" not in html
 
 
 @pytest.mark.django_db
