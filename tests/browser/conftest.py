@@ -127,6 +127,18 @@ def demo_site(transactional_db):
 
 
 @pytest.fixture
+def pilots_demo(transactional_db):
+    """The pilots' demo and what it builds on (regions, the kennisbank for their lessons)."""
+    from django.core.management import call_command
+
+    call_command(
+        "load_demo",
+        only=["leernetwerk.taxonomy", "leernetwerk.news", "learning", "pilots"],
+        stdout=open(os.devnull, "w"),  # noqa: SIM115
+    )
+
+
+@pytest.fixture
 def site_skeleton(transactional_db):
     """Page tree, navigation, taxonomy and news only: much faster than the full demo."""
     from django.core.management import call_command
