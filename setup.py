@@ -6,7 +6,7 @@ folder cannot be imported under its own name. Everything else is in pyproject.to
 
 from setuptools import find_packages, setup
 
-APPS = ["learning", "personas", "pilots", "toolkit", "plans", "newsletter", "reactions"]
+APPS = ["learning", "personas", "pilots", "toolkit", "plans", "newsletter", "reactions", "agenda"]
 
 site_packages = ["leernetwerk"] + [f"leernetwerk.{name}" for name in find_packages("site")]
 app_packages = find_packages(include=[pattern for app in APPS for pattern in (app, f"{app}.*")])

@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
+from leernetwerk.core.exports import FormulaSafeExportMixin
 from leernetwerk.core.hooks import NOTIFICATION_KINDS, SITE_SECTIONS, SITE_URLS, SiteSection
 
 from . import notifications
@@ -23,27 +24,8 @@ class RegioRedactieViewSet(SnippetViewSet):
     list_display = ["regio", "group"]
 
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def escape_formula(value):
-    """A cell that a spreadsheet would run as a formula gets a leading apostrophe (OWASP)."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
-
-
-class AanmeldingIndexView(IndexView):
-    """CSV export of applications with formula injection escaped (=HYPERLINK(...) etc.);
-    Wagtail's XLSX export already stores such cells as text."""
-
-    def write_csv_row(self, writer, row_dict):
-        return writer.writerow(
-            {
-                field: escape_formula(self.preprocess_field_value(field, value, self.FORMAT_CSV))
-                for field, value in row_dict.items()
-            }
-        )
+class AanmeldingIndexView(FormulaSafeExportMixin, IndexView):
+    """CSV export of applications with formula injection escaped (leernetwerk.core.exports)."""
 
 
 class AanmeldingViewSet(SnippetViewSet):

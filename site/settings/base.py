@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "plans",
     "newsletter",
     "reactions",
+    "agenda",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

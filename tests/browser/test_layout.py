@@ -33,6 +33,8 @@ PUBLIC_PAGES = [
     "/pilots/team-12-venlo/",
     "/pilots/midden-holland/startfoto-gereed/",
     "/pilots/oproep-nu-open/",
+    "/agenda/",
+    "/agenda/werksessie-toekomstplan-schrijven/",
     "/personas/",
     "/personas/sanne/",
     "/hulpmiddelen/",

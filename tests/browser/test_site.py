@@ -30,7 +30,8 @@ def test_main_navigation_reaches_every_section(
 ):
     page.goto(live_server.url + "/")
     nav = page.get_by_role("navigation", name="Hoofdmenu")
-    for label in ["Kennisbank", "Pilots", "Persona's", "Hulpmiddelen", "Toekomstplan", "Nieuws"]:
+    sections = ["Kennisbank", "Pilots", "Agenda", "Persona's", "Hulpmiddelen", "Toekomstplan"]
+    for label in [*sections, "Nieuws"]:
         nav.get_by_role("link", name=label, exact=True).click()
         expect(page.locator("h1")).to_have_text(label)
         expect(nav.get_by_role("link", name=label, exact=True)).to_have_attribute(

@@ -14,7 +14,17 @@ import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-RUNTIME = ["site", "learning", "personas", "pilots", "toolkit", "plans", "newsletter", "reactions"]
+RUNTIME = [
+    "site",
+    "learning",
+    "personas",
+    "pilots",
+    "toolkit",
+    "plans",
+    "newsletter",
+    "reactions",
+    "agenda",
+]
 TOOLING = ["tests", "scripts"]
 FIRST_PARTY = {
     "leernetwerk",
@@ -25,6 +35,7 @@ FIRST_PARTY = {
     "plans",
     "newsletter",
     "reactions",
+    "agenda",
 }
 
 

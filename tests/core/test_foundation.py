@@ -24,6 +24,7 @@ FEATURES = (
     "plans",
     "newsletter",
     "reactions",
+    "agenda",
 )
 # "learning.urls", "plans.Plan", "pilots:overview": a module, model or URL of a feature.
 FEATURE_NAME = re.compile(rf"^({'|'.join(FEATURES)})[.:]")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from pilots.wagtail_hooks import escape_formula
+from leernetwerk.core.exports import escape_formula
 
 
 @pytest.mark.parametrize(
