@@ -21,7 +21,7 @@ def test_load_demo_builds_the_site_and_is_idempotent(client):
     home = HomePage.objects.get()
     assert Site.objects.get(is_default_site=True).root_page_id == home.pk
     menu = NavigationSettings.for_site(Site.objects.get()).main_menu.all()
-    assert [item.text for item in menu][:3] == ["Kennisbank", "Pilots", "Persona's"]
+    assert [item.text for item in menu][:4] == ["Kennisbank", "Pilots", "Agenda", "Persona's"]
     for url in [
         "/",
         "/nieuws/",
@@ -30,9 +30,20 @@ def test_load_demo_builds_the_site_and_is_idempotent(client):
         "/personas/",
         "/hulpmiddelen/",
         "/toekomstplan/",
+        "/agenda/",
+        "/nieuwsbrief/",
+        "/nieuwsbrief/archief/",
         "/nieuws/tweede-leercirkel/",
     ]:
         assert client.get(url).status_code == 200, url
+    # One live page of every page type describes itself (meta description, Open Graph).
+    per_type = {}
+    for page in Page.objects.live().public().filter(depth__gt=1).specific():
+        per_type.setdefault(type(page), page)
+    for page in per_type.values():
+        html = client.get(page.url).content.decode()
+        assert '<meta name="description" content="' in html, page.url
+        assert '<meta property="og:image" content="http' in html, page.url
 
 
 def test_ensure_dev_admin_prints_credentials_and_refuses_without_debug(settings, tmp_path):
