@@ -45,6 +45,15 @@ def _latest(label, count):
     return list(model.objects.live().order_by("-date", "-pk")[:count])
 
 
+def _coming_events(count):
+    """The first coming events of the agenda, when it is installed."""
+    try:
+        model = apps.get_model("agenda.EventPage")
+    except LookupError:
+        return []
+    return list(model.objects.live().filter(start__gte=timezone.now()).order_by("start")[:count])
+
+
 def load(home, log):
     now = timezone.now()
     with transaction.atomic():
@@ -73,7 +82,10 @@ def load(home, log):
         )
         NewsletterIssue.objects.update_or_create(
             subject=DRAFT_SUBJECT,
-            defaults={"intro": rich(DRAFT_INTRO), "items": items[:2]},
+            defaults={
+                "intro": rich(DRAFT_INTRO),
+                "items": items[:2] + [("pagina", event) for event in _coming_events(2)],
+            },
         )
     log(
         f"Nieuwsbrief: {len(SUBSCRIBERS)} abonnees, een verzonden nieuwsbrief met "

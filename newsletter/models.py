@@ -112,21 +112,22 @@ class Subscriber(models.Model):
 
 
 def item_page_types():
-    """Page types offered in the first chooser: news, and lessons when the kennisbank is
-    installed (a page type of a missing app would break the system checks)."""
+    """Page types offered in the first chooser: news, and lessons and events when the
+    kennisbank and the agenda are installed (a page type of a missing app would break
+    the system checks)."""
     types = ["news.NewsPage"]
     if apps.is_installed("learning"):
         types.append("learning.Les")
+    if apps.is_installed("agenda"):
+        types.append("agenda.EventPage")
     return types
 
 
 class IssueItemsBlock(blocks.StreamBlock):
     pagina = blocks.PageChooserBlock(
-        page_type=item_page_types(), label=_("Nieuwsbericht of les"), icon="doc-full"
+        page_type=item_page_types(), label=_("Nieuws, les of bijeenkomst"), icon="doc-full"
     )
-    andere_pagina = blocks.PageChooserBlock(
-        label=_("Andere pagina (bijvoorbeeld een bijeenkomst)"), icon="link"
-    )
+    andere_pagina = blocks.PageChooserBlock(label=_("Andere pagina"), icon="link")
 
 
 @dataclass

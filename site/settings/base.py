@@ -34,9 +34,9 @@ INSTALLED_APPS = [
     "personas",
     "toolkit",
     "plans",
+    "agenda",  # before the newsletter: its demo puts coming events in an issue
     "newsletter",
     "reactions",
-    "agenda",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -12,10 +12,10 @@ from newsletter.models import NewsletterIssue, SendJob, Subscriber
 pytestmark = pytest.mark.django_db
 
 
-def load():
+def load(*extra):
     call_command(
         "load_demo",
-        only=["leernetwerk.taxonomy", "leernetwerk.news", "newsletter"],
+        only=["leernetwerk.taxonomy", "leernetwerk.news", *extra, "newsletter"],
         stdout=open(os.devnull, "w"),  # noqa: SIM115
     )
 
@@ -33,3 +33,10 @@ def test_demo_is_idempotent_and_shows_a_sent_issue(client):
     assert "16-27" in html and escape(items[0].title) in html
     archive = client.get("/nieuwsbrief/archief/").content.decode()
     assert sent.subject in archive and "(concept)" not in archive
+
+
+def test_with_the_agenda_the_draft_announces_coming_events():
+    load("agenda")
+    draft = NewsletterIssue.objects.get(sent_at__isnull=True)
+    kinds = [type(block.value.specific).__name__ for block in draft.items]
+    assert kinds.count("EventPage") == 2
