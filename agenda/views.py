@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from leernetwerk.core.models import paginate
+from leernetwerk.core.ratelimits import hit, limited_response
 
 from .emails import send_promotion_mail, send_registration_mail
 from .forms import KindFilterForm, RegistrationForm
@@ -93,6 +94,9 @@ def event_view(page, request):
         if not page.registration_open():
             context["closed_error"] = True
             status = 403
+        elif form.is_valid() and hit(request, "bijeenkomst"):
+            # Counted on the shared cache before anything is stored (RATE_LIMITS).
+            return limited_response(request)
         elif form.is_valid():
             data = form.cleaned_data
             try:

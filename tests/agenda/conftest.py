@@ -1,6 +1,14 @@
 import pytest
+from django.core.cache import cache
 
 from agenda.factories import make_event, make_index
+
+
+@pytest.fixture(autouse=True)
+def _clear_rate_limits():
+    cache.clear()  # registrations per address are counted in the cache
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -110,6 +110,17 @@ def test_bad_input_is_a_400_with_a_dutch_message_and_nothing_saved(
     assert EventSeats.objects.get(event=event).taken == 0
 
 
+def test_registrations_per_address_are_limited(client, event, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "bijeenkomst": "2/h"}
+    for number in range(2):
+        assert _post(client, event, email=f"deelnemer{number}@example.org").status_code == 302
+    mail.outbox.clear()
+    response = _post(client, event, email="derde@example.org")
+    assert response.status_code == 429
+    assert "te vaak verstuurd" in response.content.decode()
+    assert Registration.objects.count() == 2 and mail.outbox == []
+
+
 def test_honeypot_stores_nothing(client, event):
     response = _post(client, event, website="http://spam.example")
     assert response.status_code == 302
