@@ -451,11 +451,25 @@ def _load_wiel():
             )
 
 
+# The laws' identifiers in the Basiswettenbestand (BWB), for links to the current text.
+WETTEN = {
+    "Participatiewet": "BWBR0015703",
+    "Wmo 2015": "BWBR0035362",
+    "Jeugdwet": "BWBR0034925",
+    "Zorgverzekeringswet": "BWBR0018450",
+}
+
+
 def _load_arrangementen(parent):
     bronnen = {}
     for name, description in FINANCIERING:
+        law = WETTEN.get(name)
         bronnen[name], _ = Financieringsbron.objects.update_or_create(
-            name=name, defaults={"description": description}
+            name=name,
+            defaults={
+                "description": description,
+                "law_url": f"https://wetten.overheid.nl/{law}" if law else "",
+            },
         )
     for data in ARRANGEMENTEN:
         regio = demo_region(data["regio"]) if data["regio"] else None

@@ -154,3 +154,25 @@ def test_fan_query_count_does_not_grow_with_arrangements(client, waaier_page, vo
     few = _count(client), _count(client, {"levensgebied": "wonen"})
     add(8, 2)
     assert (_count(client), _count(client, {"levensgebied": "wonen"})) == few
+
+
+def test_a_cited_law_links_to_its_text_on_wetten_overheid_nl(client, waaier_page, vocab):
+    from django.core.exceptions import ValidationError
+
+    vocab["bron"].law_url = "https://wetten.overheid.nl/BWBR0035362"
+    vocab["bron"].full_clean()
+    vocab["bron"].save()
+    page = _arrangement(
+        waaier_page, "Begeleid wonen", bronnen=[vocab["bron"], vocab["andere_bron"]]
+    )
+    for url in (page.url, URL):
+        html = client.get(url).content.decode()
+        start = html.find("Financiering en wetten")
+        assert start > 0, url
+        assert (
+            '<a href="https://wetten.overheid.nl/BWBR0035362" rel="external">Wmo 2015</a>' in html
+        ), html[start : start + 400]
+        assert "<dd>Jeugdwet, <a href=" in html  # no text on record: the name stays plain
+    vocab["andere_bron"].law_url = "http://wetten.overheid.nl/BWBR0034925"
+    with pytest.raises(ValidationError):
+        vocab["andere_bron"].full_clean()

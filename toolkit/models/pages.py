@@ -1,3 +1,4 @@
+from django.core.validators import URLValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -96,8 +97,17 @@ class Financieringsbron(models.Model):
 
     name = models.CharField(_("naam"), max_length=120, unique=True)
     description = models.TextField(_("toelichting"), blank=True)
+    law_url = models.URLField(
+        _("wettekst"),
+        blank=True,
+        validators=[URLValidator(schemes=["https"])],
+        help_text=_(
+            "Voor een wet: de link naar de geldende tekst op wetten.overheid.nl, "
+            "bijvoorbeeld https://wetten.overheid.nl/BWBR0035362 (Wmo 2015)."
+        ),
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("description")]
+    panels = [FieldPanel("name"), FieldPanel("description"), FieldPanel("law_url")]
 
     class Meta:
         ordering = ["name"]
