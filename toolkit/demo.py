@@ -375,6 +375,7 @@ def load(home, log):
         _load_wiel()
         _load_scan()
         count = _load_arrangementen(pages["arrangementenwaaier"])
+        _link_toets_laws()
         _attach_worksheets(pages)
     log(f"Hulpmiddelen: {len(TOOLS)} informatiepagina's en {count} arrangementen.")
 
@@ -390,6 +391,13 @@ def _load_toets():
             vraag.required = required
             vraag.sort_order = order
             vraag.save()
+
+
+def _link_toets_laws():
+    # The kernwaarde (the purpose of the laws) and the juridische toets (their articles).
+    laws = Financieringsbron.objects.exclude(law_url="")
+    for stap in ToetsStap.objects.filter(number__in=(2, 4)):
+        stap.laws.set(laws)
 
 
 def _worksheet(title, intro, sections):

@@ -217,3 +217,21 @@ def test_saved_list_query_count_does_not_grow(client, user, toets_steps):
     few = count()
     OpgeslagenToetsFactory.create_batch(8, owner=user)
     assert count() == few
+
+
+def test_a_step_links_to_the_texts_of_its_laws(client, toets_steps):
+    from toolkit.models import Financieringsbron
+
+    jeugdwet = Financieringsbron.objects.create(
+        name="Jeugdwet", law_url="https://wetten.overheid.nl/BWBR0034925"
+    )
+    eigen = Financieringsbron.objects.create(name="Gemeentelijke verordening")
+    toets_steps[1].laws.set([jeugdwet, eigen])
+    data = _answers(toets_steps)
+    first = client.get(URL).content.decode()
+    assert "Wetteksten om na te lezen" not in first
+    html = client.post(URL, {**data, "stap": 1, "actie": "volgende"}).content.decode()
+    assert (
+        "Wetteksten om na te lezen: Gemeentelijke verordening, "
+        '<a href="https://wetten.overheid.nl/BWBR0034925" rel="external">Jeugdwet</a>.' in html
+    )

@@ -17,11 +17,19 @@ class ToetsStap(ClusterableModel):
     )
     title = models.CharField(_("titel"), max_length=120)
     explanation = models.TextField(_("uitleg"), blank=True)
+    laws = models.ManyToManyField(
+        "toolkit.Financieringsbron",
+        blank=True,
+        related_name="toets_stappen",
+        verbose_name=_("wetten bij deze stap"),
+        help_text=_("Hun wettekst op wetten.overheid.nl staat bij de stap, om na te lezen."),
+    )
 
     panels = [
         FieldPanel("number"),
         FieldPanel("title"),
         FieldPanel("explanation"),
+        FieldPanel("laws"),
         InlinePanel("vragen", label=_("Vragen"), min_num=1),
     ]
 

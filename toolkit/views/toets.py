@@ -24,7 +24,7 @@ from ..pdf import render_pdf
 
 
 def _steps():
-    return list(ToetsStap.objects.prefetch_related("vragen").order_by("number"))
+    return list(ToetsStap.objects.prefetch_related("vragen", "laws").order_by("number"))
 
 
 def _onderbouwing(steps, answers):
