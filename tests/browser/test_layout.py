@@ -35,6 +35,8 @@ PUBLIC_PAGES = [
     "/pilots/oproep-nu-open/",
     "/agenda/",
     "/agenda/werksessie-toekomstplan-schrijven/",
+    "/nieuwsbrief/",
+    "/nieuwsbrief/archief/",
     "/personas/",
     "/personas/sanne/",
     "/hulpmiddelen/",
