@@ -7,6 +7,7 @@ review date: a new date is a new occasion.
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.urls import reverse
 
 from leernetwerk.core.roles import REDACTIE
 from leernetwerk.notifications import NotificationKind, notify
@@ -45,7 +46,7 @@ def review_reminders(today=None):
             kind=REVIEW_DUE,
             subject=f"Herziening nodig: {guideline.title}",
             text=f"Herzieningsdatum: {guideline.review_date:%d-%m-%Y}.",
-            url=f"/cms/pages/{guideline.pk}/edit/",
+            url=reverse("wagtailadmin_pages:edit", args=[guideline.pk]),
             once=f"{REVIEW_DUE}:{guideline.pk}:{guideline.review_date.isoformat()}",
         )
         count += 1

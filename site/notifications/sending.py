@@ -42,21 +42,22 @@ def notify(users, *, kind, subject, url, text="", once=""):
         already = Notification.objects.filter(once_key=once, user__in=list(users))
         for pk in already.values_list("user", flat=True):
             users.pop(pk, None)
-    choices = dict(
+    chosen = dict(
         Preference.objects.filter(user__in=list(users), kind=kind).values_list("user", "choice")
     )
+    channels = {pk: chosen.get(pk, kinds[kind].default) for pk in users}
     created = [
         Notification(
             user=user,
             kind=kind,
-            channel=choices.get(pk, kinds[kind].default),
+            channel=channels[pk],
             subject=subject[:200],
             text=text[:500],
             url=url,
             once_key=once,
         )
         for pk, user in users.items()
-        if choices.get(pk, kinds[kind].default) != OFF
+        if channels[pk] != OFF
     ]
     with transaction.atomic():
         Notification.objects.bulk_create(created)
