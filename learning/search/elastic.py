@@ -127,12 +127,30 @@ def _present(term):
 
 
 def presence(concept):
-    """The query of the pages that match ``concept`` in any way (scoring.py)."""
-    ways = [Q("bool", filter=[_present(t) for t in alt.terms]) for alt in concept.wholes]
+    """The query of the pages that match ``concept`` in any way but by a lone word of
+    an expression (scoring.py): those pages give the concept its idf."""
+    ways = [
+        Q("bool", filter=[_present(t) for t in alt.terms])
+        for alt in concept.wholes
+        if not alt.backoff
+    ]
     if concept.leaves:
         leaves = [_present(t) for t in concept.leaves]
         ways.append(Q("bool", should=leaves, minimum_should_match=concept.need))
+    if not ways:
+        return Q("match_none")
     return Q("bool", should=ways, minimum_should_match=1)
+
+
+def _backoffs_of(i, concept):
+    return ((i, j, alt) for j, alt in enumerate(concept.wholes) if alt.backoff)
+
+
+def _backoffs(plan):
+    """(concept index, alternative index, alternative) of every lone word of an
+    expression: each has an idf of its own."""
+    for i, concept in enumerate(plan.concepts):
+        yield from _backoffs_of(i, concept)
 
 
 def build_df_search(request, plan, client=None):
@@ -141,35 +159,52 @@ def build_df_search(request, plan, client=None):
     search = Search(using=client, index=index_name()).filter(scope_filter(request))
     search = search.extra(size=0, track_total_hits=True)
     filters = {str(i): presence(c) for i, c in enumerate(plan.concepts)}
+    for i, j, alternative in _backoffs(plan):
+        filters[f"{i}.{j}"] = Q("bool", filter=[_present(t) for t in alternative.terms])
     search.aggs.bucket("concepts", "filters", filters=filters)
     return search
 
 
 def parse_df(raw):
-    """(documents in scope, concept index -> documents matching it)."""
+    """(documents in scope, key -> documents matching it): the key is a concept's
+    index, or (concept index, alternative index) for a lone word of an expression."""
     total = raw["hits"]["total"]
     total = total["value"] if isinstance(total, dict) else total
     buckets = raw.get("aggregations", {}).get("concepts", {}).get("buckets", {})
-    return total, {int(key): bucket["doc_count"] for key, bucket in buckets.items()}
+    df = {}
+    for key, bucket in buckets.items():
+        concept, _dot, alternative = key.partition(".")
+        index = (int(concept), int(alternative)) if alternative else int(concept)
+        df[index] = bucket["doc_count"]
+    return total, df
 
 
 def _feature(term, boost):
     return Q("rank_feature", field=f"impacts.{term}", linear={}, boost=boost)
 
 
-def concept_queries(concept, concept_idf):
+def concept_queries(concept, concept_idf, own_idfs=None):
     """(score query, credit query) of one concept. The credit query matches when the
     concept does and is worth COORDINATION times the weight of its best matching
-    alternative; see scoring.py for the same arithmetic."""
+    alternative; see scoring.py for the same arithmetic. ``own_idfs``: alternative
+    index -> idf of a lone word of an expression, capped by the concept's."""
     scores, credits = [], []
-    for alternative in concept.wholes:
-        share = concept_idf * alternative.weight / len(alternative.terms)
+    for j, alternative in enumerate(concept.wholes):
+        weight_idf = concept_idf
+        if alternative.backoff:
+            own = (own_idfs or {}).get(j)
+            if own is None:
+                continue
+            weight_idf = min(own, concept_idf) if concept_idf else own
+        elif not concept_idf:
+            continue
+        share = weight_idf * alternative.weight / len(alternative.terms)
         scores.append(Q("bool", must=[_feature(t, share) for t in alternative.terms]))
         present = Q("bool", filter=[_present(t) for t in alternative.terms])
         credits.append(
             Q("constant_score", filter=present, boost=planning.COORDINATION * alternative.weight)
         )
-    if concept.leaves:
+    if concept.leaves and concept_idf:
         each = concept_idf * planning.PARTS_WEIGHT / len(concept.leaves)
         scores.append(
             Q(
@@ -190,11 +225,12 @@ def concept_queries(concept, concept_idf):
 def text_query(plan, n, df, least):
     """The scoring query: every concept's score, plus its credit; a page must match
     at least ``least`` concepts. ``df``: concept index -> pages matching it."""
-    queries = [
-        concept_queries(concept, idf(df[i], n))
-        for i, concept in enumerate(plan.concepts)
-        if df.get(i)
-    ]
+    queries = []
+    for i, concept in enumerate(plan.concepts):
+        concept_idf = idf(df[i], n) if df.get(i) else None
+        own = {j: idf(df[(i, j)], n) for _i, j, _a in _backoffs_of(i, concept) if df.get((i, j))}
+        if concept_idf or own:
+            queries.append(concept_queries(concept, concept_idf, own))
     if not queries:
         return Q("match_none")
     return Q(

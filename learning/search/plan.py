@@ -55,6 +55,9 @@ QUESTION_WORDS = frozenset(
 class Alternative:
     terms: tuple[str, ...]  # all must occur
     weight: float = 1.0
+    # A word of a multi-word expression on its own ("school" of "stoppen met
+    # school"): scored with its own idf, and left out of the concept's.
+    backoff: bool = False
 
 
 @dataclass
@@ -127,7 +130,7 @@ def _concept_at(found, start, groups):
         if length > 1:
             # Each word of a multi-word expression also matches on its own, for less:
             # "stoppen met school" still finds a text about school.
-            singles = [Alternative((t.term,), 1.0 / length) for t in words]
+            singles = [Alternative((t.term,), 1.0 / length, backoff=True) for t in words]
             alternatives += [a for a in singles if a.terms not in {b.terms for b in alternatives}]
         leaves = found[start].leaves if length == 1 else ()
         return Concept(" ".join(t.word for t in words), alternatives, leaves), length

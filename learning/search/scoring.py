@@ -57,11 +57,15 @@ def score(plan, snap, scope, allowed=None):
     for concept in plan.concepts:
         best = np.zeros(size)  # the concept's score before its idf
         credit = np.zeros(size)  # weight of the best alternative that matches
+        backoffs = []
         for alternative in concept.wholes:
             if not all(t in impact for t in alternative.terms):
                 continue
             together = np.logical_and.reduce([present[t] for t in alternative.terms])
             mean = sum(impact[t] for t in alternative.terms) / len(alternative.terms)
+            if alternative.backoff:
+                backoffs.append((alternative, together, mean))
+                continue
             best = np.maximum(best, np.where(together, mean * alternative.weight, 0.0))
             credit = np.maximum(credit, together * alternative.weight)
         leaves = [t for t in concept.leaves if t in impact]
@@ -74,7 +78,17 @@ def score(plan, snap, scope, allowed=None):
         # One idf per concept, from the pages that match it in any way: a rare
         # synonym of a common word must not weigh more than the word itself.
         df = int(np.count_nonzero(credit))
-        concept_scores.append(best * idf(df, n) if df else best)
+        concept_idf = idf(df, n) if df else None
+        weighted = best * concept_idf if df else best
+        # A lone word of an expression weighs by its own idf ("school" is common),
+        # never more than the expression's.
+        for alternative, together, mean in backoffs:
+            own = idf(int(np.count_nonzero(together)), n)
+            own = min(own, concept_idf) if concept_idf else own
+            lone = np.where(together, mean * alternative.weight * own, 0.0)
+            weighted = np.maximum(weighted, lone)
+            credit = np.maximum(credit, together * alternative.weight)
+        concept_scores.append(weighted)
         concept_credits.append(credit)
     if not plan.concepts:
         return Scored(np.zeros(size, dtype=bool), np.zeros(size))

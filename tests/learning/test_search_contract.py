@@ -77,6 +77,32 @@ def test_a_question_finds_its_topic(content):
     assert titles(response)[0] == "Een eigen woning vinden"
 
 
+def test_a_lone_word_of_an_expression_weighs_by_its_own_idf(kennisbank):
+    """ "leren en werken" is rare as an expression, "werken" alone is common: a page
+    with only "werken" scores as half a search for "werken", not with the rarity of
+    the expression (plan.py: backoff alternatives)."""
+    from learning.models import Synoniemgroep
+    from learning.search import synonyms
+
+    Synoniemgroep.objects.all().delete()  # the seeded lexicon relates "werk" to "baan"
+    Synoniemgroep.objects.create(terms="leren en werken\nbbl")
+    synonyms.clear_cache()
+    add_les(kennisbank, "Een bbl in de bouw", summary="Een opleiding met een baan erbij.")
+    add_les(kennisbank, "Werken in de zorg", summary="Werken met een vaste begeleider.")
+    add_les(kennisbank, "Werken in de haven", summary="Werken op de kade met een maatje.")
+    add_les(kennisbank, "Leren rekenen", summary="Leren met de computer.")
+    add_les(kennisbank, "Leren koken", summary="Leren voor je eigen huis.")
+
+    def score(q, title):
+        return next(hit.score for hit in search(SearchRequest(q=q)).hits if hit.title == title)
+
+    alone = score("werken", "Werken in de zorg")
+    in_expression = score("leren en werken", "Werken in de zorg")
+    coordination = 2.0  # plan.COORDINATION, times the weights 1.0 and 0.5
+    assert in_expression - coordination * 0.5 == pytest.approx((alone - coordination) / 2, abs=2e-3)
+    assert titles(search(SearchRequest(q="leren en werken")))[0] == "Een bbl in de bouw"
+
+
 def test_hit_fields(content):
     response = search(SearchRequest(q="coordinatie"))
     hit = response.hits[0]
