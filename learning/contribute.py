@@ -25,6 +25,7 @@ from leernetwerk.pagecache.purge import purge
 
 from .models import KennisbankPage, Les
 from .notifications import CONTRIBUTION_DECIDED
+from .workflow import contribution_workflow
 
 TEXT_FIELDS = ("context", "approach", "worked", "did_not_work", "tips")
 
@@ -96,9 +97,21 @@ def _no_cms_mail(user):
         profile.save(update_fields=["approved_notifications", "rejected_notifications"])
 
 
+class ReviewClosed(Exception):
+    """Nobody reviews contributed lessons now (the CMS switched the review workflow
+    off or removed it): a submission would wait for no one, so none is taken."""
+
+
+def review_open():
+    return contribution_workflow() is not None
+
+
 @transaction.atomic
 def submit(user, data, parent=None):
     """Create the draft lesson and start the review workflow; all or nothing."""
+    workflow = contribution_workflow()
+    if workflow is None:
+        raise ReviewClosed
     parent = parent or kennisbank()
     les = Les(
         live=False,
@@ -111,7 +124,7 @@ def submit(user, data, parent=None):
     parent.add_child(instance=les)
     les.save_revision(user=user, log_action=True)
     _no_cms_mail(user)
-    les.get_workflow().start(les, user)
+    workflow.start(les, user)
     return les
 
 

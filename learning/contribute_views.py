@@ -36,9 +36,14 @@ def share(request):
     if parent is None:
         raise Http404
     form = ContributionForm(request.POST if request.method == "POST" else None)
+    if not contribute.review_open():
+        return _closed(request, form)
     if form.is_bound:
         if form.is_valid():
-            contribute.submit(request.user, form.cleaned_data, parent)
+            try:
+                contribute.submit(request.user, form.cleaned_data, parent)
+            except contribute.ReviewClosed:  # switched off while the form was open
+                return _closed(request, form)
             messages.success(
                 request,
                 "Bedankt! Je les is ingestuurd. De redactie bekijkt hem; je krijgt bericht "
@@ -47,6 +52,12 @@ def share(request):
             return redirect("learning:my_submissions")
     status = 400 if form.errors else 200
     return render(request, FORM_TEMPLATE, {"form": form, "editing": None}, status=status)
+
+
+def _closed(request, form):
+    """The page without its form: nothing can be sent in while no one reviews (503)."""
+    context = {"form": form, "editing": None, "closed": True}
+    return render(request, FORM_TEMPLATE, context, status=503)
 
 
 @login_required

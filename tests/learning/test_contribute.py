@@ -134,6 +134,26 @@ def test_failure_while_starting_workflow_saves_nothing(
     assert not Les.objects.exists()
 
 
+@pytest.mark.parametrize("how", ["deactivated", "deleted"])
+def test_without_a_review_workflow_nothing_is_taken_in(client, kennisbank, professional, how):
+    """An editor switched the review of shared lessons off or removed it: the page says
+    so in Dutch (503, no form) and a submission saves nothing, instead of a 500."""
+    from wagtail.models import Workflow
+
+    workflow = Workflow.objects.get(name=CONTRIBUTION_WORKFLOW_NAME)
+    if how == "deleted":
+        workflow.delete()
+    else:
+        workflow.deactivate()
+    client.force_login(professional)
+    page = client.get(SHARE)
+    assert page.status_code == 503
+    html = page.content.decode()
+    assert "Les delen kan op dit moment niet" in html and "<form" not in html.split("<main")[1]
+    assert share(client).status_code == 503
+    assert not Les.objects.exists() and not WorkflowState.objects.exists()
+
+
 # The draft and its workflow --------------------------------------------------------------
 
 
