@@ -92,6 +92,7 @@ def _notify_followers(page, reaction):
 
 @require_POST
 @login_required
+@limit_posts("melding", keys=("user",))
 def report_reaction(request, pk):
     reaction = get_object_or_404(Reaction.objects.select_related("page"), pk=pk)
     page = _reaction_page(request, reaction.page_id)
@@ -117,6 +118,7 @@ def report_reaction(request, pk):
 
 @require_POST
 @login_required
+@limit_posts("volgen", keys=("user",))
 def toggle_follow(request, page_id):
     page = _reaction_page(request, page_id)
     deleted, _rows = Follow.objects.filter(user=request.user, page=page).delete()

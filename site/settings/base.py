@@ -369,6 +369,8 @@ RATE_LIMITS = {
     "uitnodiging": "20/d",  # plan invitations sent per account
     "nieuwsbrief": "5/h",  # newsletter subscriptions per address and per e-mail address
     "reactie": "10/h",  # reactions posted per account
+    "melding": "20/h",  # reactions reported per account
+    "volgen": "60/h",  # follow/unfollow clicks per account
     "bijeenkomst": "10/h",  # agenda registrations per address (a team may register together)
 }
 

@@ -235,6 +235,18 @@ def test_report_needs_a_reason_and_a_login(client, les, professional, unapproved
     assert ReactionReport.objects.count() == 1
 
 
+def test_reports_are_rate_limited(client, les, professional, colleague, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "melding": "2/h"}
+    reactions = [
+        Reaction.objects.create(page=les, author=professional, text=f"Tekst {n}.") for n in range(3)
+    ]
+    client.force_login(colleague)
+    assert report(client, reactions[0], "Een").status_code == 302
+    assert report(client, reactions[1], "Twee").status_code == 302
+    assert report(client, reactions[2], "Drie").status_code == 429
+    assert ReactionReport.objects.count() == 2
+
+
 # Follow and notifications ----------------------------------------------------------------
 
 
@@ -247,6 +259,14 @@ def test_follow_toggle(client, les, unapproved):
     assert "Volgen stoppen" in client.get(les.url).content.decode()
     client.post(url)
     assert not Follow.objects.exists()
+
+
+def test_follow_clicks_are_rate_limited(client, les, unapproved, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "volgen": "2/h"}
+    client.force_login(unapproved)
+    url = reverse("reactions:follow", args=[les.pk])
+    assert [client.post(url).status_code for _ in range(3)] == [302, 302, 429]
+    assert not Follow.objects.exists()  # followed, unfollowed, then refused
 
 
 def test_followers_are_notified_but_not_the_author(
