@@ -88,6 +88,34 @@ class ModerationBulkAction(SnippetBulkAction):
     def get_execution_context(self):
         return {**super().get_execution_context(), "user": self.request.user}
 
+    # What a subclass decides: which reactions it changes, how, and what it says.
+    log_action = ""
+
+    @classmethod
+    def applies_to(cls, reaction):
+        raise NotImplementedError
+
+    @classmethod
+    def apply(cls, reaction, user):
+        raise NotImplementedError
+
+    @classmethod
+    def done_message(cls, count):
+        raise NotImplementedError
+
+    @classmethod
+    def execute_action(cls, objects, user=None, **kwargs):
+        done = 0
+        for reaction in objects:
+            if cls.applies_to(reaction):
+                cls.apply(reaction, user)  # save(): the page cache is purged
+                log(instance=reaction, action=cls.log_action, user=user)
+                done += 1
+        return done, 0
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return self.done_message(num_parent_objects) % {"count": num_parent_objects}
+
 
 class HideBulkAction(ModerationBulkAction):
     display_name = _("Verbergen")
@@ -96,21 +124,19 @@ class HideBulkAction(ModerationBulkAction):
     action_priority = 10
     question = _("Deze reacties verbergen? Bezoekers zien ze dan niet meer.")
     button = _("Ja, verbergen")
+    log_action = "reactions.hide"
 
     @classmethod
-    def execute_action(cls, objects, user=None, **kwargs):
-        done = 0
-        for reaction in objects:
-            if not reaction.is_hidden:
-                reaction.hide(user)  # save(): the page cache is purged
-                log(instance=reaction, action="reactions.hide", user=user)
-                done += 1
-        return done, 0
+    def applies_to(cls, reaction):
+        return not reaction.is_hidden
 
-    def get_success_message(self, num_parent_objects, num_child_objects):
-        return ngettext(
-            "%(count)d reactie verborgen.", "%(count)d reacties verborgen.", num_parent_objects
-        ) % {"count": num_parent_objects}
+    @classmethod
+    def apply(cls, reaction, user):
+        reaction.hide(user)
+
+    @classmethod
+    def done_message(cls, count):
+        return ngettext("%(count)d reactie verborgen.", "%(count)d reacties verborgen.", count)
 
 
 class RestoreBulkAction(ModerationBulkAction):
@@ -120,18 +146,16 @@ class RestoreBulkAction(ModerationBulkAction):
     action_priority = 20
     question = _("Deze reacties weer tonen onder hun pagina?")
     button = _("Ja, terugzetten")
+    log_action = "reactions.restore"
 
     @classmethod
-    def execute_action(cls, objects, user=None, **kwargs):
-        done = 0
-        for reaction in objects:
-            if reaction.is_hidden:
-                reaction.restore()
-                log(instance=reaction, action="reactions.restore", user=user)
-                done += 1
-        return done, 0
+    def applies_to(cls, reaction):
+        return reaction.is_hidden
 
-    def get_success_message(self, num_parent_objects, num_child_objects):
-        return ngettext(
-            "%(count)d reactie teruggezet.", "%(count)d reacties teruggezet.", num_parent_objects
-        ) % {"count": num_parent_objects}
+    @classmethod
+    def apply(cls, reaction, user):
+        reaction.restore()
+
+    @classmethod
+    def done_message(cls, count):
+        return ngettext("%(count)d reactie teruggezet.", "%(count)d reacties teruggezet.", count)
