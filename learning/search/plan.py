@@ -46,7 +46,7 @@ QUESTION_WORDS = frozenset(
     kom komt komen kwam ga gaat gaan ging doe doet doen deed krijg krijgt krijgen kreeg
     word wordt worden werd mag mogen mocht wil wilt willen wilde zit zitten zat sta
     staat staan stond moet moeten moest kan kunnen kon zal zullen zou zouden
-    iemand iets ergens manier
+    iemand iets ergens manier help helpt helpen hielp
     """.split()
 )
 
