@@ -170,3 +170,22 @@ def _restorable_test_database(django_db_setup, django_db_blocker):
                 or connection.creation.serialize_db_to_string()
             )
         connection._test_serialized_contents = _SERIALIZED["default"]
+
+
+@pytest.fixture
+def fill_application():
+    """Fill in the pilot application form of the page that is open: the region as
+    typed, a contact, the programme "Toekomstgericht werken", a motivation and two
+    organisations as (name, sector label)."""
+
+    def fill(page, *, regio, name, email, motivation, organisations):
+        page.fill("#id_regio", regio)  # typed: the datalist only suggests
+        page.fill("#id_contact_name", name)
+        page.fill("#id_contact_email", email)
+        page.select_option("#id_programma", label="Toekomstgericht werken")
+        page.fill("#id_motivation", motivation)
+        for n, (organisation, sector) in enumerate(organisations):
+            page.fill(f"#id_org-{n}-name", organisation)
+            page.select_option(f"#id_org-{n}-sector", label=sector)
+
+    return fill

@@ -74,7 +74,7 @@ def test_pilot_page_with_timeline(
 
 
 def test_application_form_error_then_success(
-    page, live_server, pilots_demo, assert_accessible, assert_valid_html
+    page, live_server, pilots_demo, assert_accessible, assert_valid_html, fill_application
 ):
     from pilots.factories import make_oproep
     from pilots.models import Aanmelding, PilotIndexPage
@@ -89,19 +89,15 @@ def test_application_form_error_then_success(
     page.goto(f"{live_server.url}{oproep.url}")
     assert_accessible(page)
     assert_valid_html(page)
-    page.fill("#id_regio", "Leiden")  # typed: the datalist only suggests
-    page.fill("#id_contact_name", "Sanne Jansen")
-    page.fill("#id_contact_email", "sanne@leiden.example")
-    page.select_option("#id_programma", label="Toekomstgericht werken")
-    page.fill(
-        "#id_motivation",
-        "Onze regio wil jongeren vanaf zestien jaar een doorlopend plan bieden, samen met "
-        "school en jongerenwerk.",
+    fill_application(
+        page,
+        regio="Leiden",
+        name="Sanne Jansen",
+        email="sanne@leiden.example",
+        motivation="Onze regio wil jongeren vanaf zestien jaar een doorlopend plan bieden, "
+        "samen met school en jongerenwerk.",
+        organisations=[("Jongerenwerk Leiden", "Welzijn"), ("Wijkteam Leiden", "Welzijn")],
     )
-    page.fill("#id_org-0-name", "Jongerenwerk Leiden")
-    page.select_option("#id_org-0-sector", label="Welzijn")
-    page.fill("#id_org-1-name", "Wijkteam Leiden")
-    page.select_option("#id_org-1-sector", label="Welzijn")
     page.get_by_role("button", name="Aanmelding versturen").click()
     expect(page.locator("#formulier-fouten")).to_contain_text("dezelfde sectorgroep (Welzijn)")
     assert Aanmelding.objects.count() == 0

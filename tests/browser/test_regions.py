@@ -13,7 +13,9 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
-def test_municipality_outside_the_demo_applies(page, live_server, site_skeleton, assert_accessible):
+def test_municipality_outside_the_demo_applies(
+    page, live_server, site_skeleton, assert_accessible, fill_application
+):
     from wagtail.models import Site
 
     from leernetwerk.taxonomy import regions
@@ -34,19 +36,15 @@ def test_municipality_outside_the_demo_applies(page, live_server, site_skeleton,
     expect(page.locator("#id_regio-lijst option")).to_have_count(Regio.objects.count())
     assert_accessible(page)
 
-    page.fill("#id_regio", "Atlantis")
-    page.fill("#id_contact_name", "Daan Visser")
-    page.fill("#id_contact_email", "daan@zwolle.example")
-    page.select_option("#id_programma", label="Toekomstgericht werken")
-    page.fill(
-        "#id_motivation",
-        "Zwolle wil met school, wijkteam en jongerenwerk één plan per jongere maken, ook na "
-        "het achttiende jaar.",
+    fill_application(
+        page,
+        regio="Atlantis",
+        name="Daan Visser",
+        email="daan@zwolle.example",
+        motivation="Zwolle wil met school, wijkteam en jongerenwerk één plan per jongere "
+        "maken, ook na het achttiende jaar.",
+        organisations=[("Wijkteam Zwolle", "Welzijn"), ("Mbo-college Zwolle", "Onderwijs")],
     )
-    page.fill("#id_org-0-name", "Wijkteam Zwolle")
-    page.select_option("#id_org-0-sector", label="Welzijn")
-    page.fill("#id_org-1-name", "Mbo-college Zwolle")
-    page.select_option("#id_org-1-sector", label="Onderwijs")
     page.get_by_role("button", name="Aanmelding versturen").click()
     expect(page.locator("#id_regio_error")).to_contain_text("Onbekende regio 'Atlantis'.")
     assert Aanmelding.objects.count() == 0
