@@ -203,7 +203,8 @@ class Les(RoutablePageMixin, TaxonomyMixin, BasePage):
         index.SearchField("did_not_work"),
         index.SearchField("tips"),
         index.RelatedFields("tags", [index.SearchField("name")]),
-        index.RelatedFields("sources", [index.SearchField("title")]),
+        # The sources' titles, kept on the page: no query per lesson when indexing.
+        index.SearchField("search_extra"),
         index.FilterField("date"),
     ]
     base_form_class = LesPageForm

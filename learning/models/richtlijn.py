@@ -106,9 +106,7 @@ class Richtlijn(RoutablePageMixin, TaxonomyMixin, BasePage):
         index.SearchField("responsible"),
         index.SearchField("verantwoording"),
         index.RelatedFields("tags", [index.SearchField("name")]),
-        index.RelatedFields(
-            "recommendations", [index.SearchField("text"), index.SearchField("justification")]
-        ),
+        index.SearchField("search_extra"),  # the recommendations and their onderbouwing
         index.FilterField("review_date"),
     ]
     base_form_class = RichtlijnPageForm
