@@ -5,6 +5,19 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 
+def duplicate_or_self(target_ids, own_id):
+    """The first problem with a list of related-lesson ids: a link to itself or a lesson
+    chosen twice (a Dutch message), or None."""
+    seen = set()
+    for target in target_ids:
+        if own_id is not None and target == own_id:
+            return _("Een les kan niet naar zichzelf verwijzen.")
+        if target in seen:
+            return _("Deze les staat al in de lijst.")
+        seen.add(target)
+    return None
+
+
 def _live_rows(formset):
     """The child forms that will be kept, with their cleaned data."""
     for form in formset.forms:
@@ -24,8 +37,6 @@ class InlineChecksForm(WagtailAdminPageForm):
 
 class LesPageForm(InlineChecksForm):
     def check_inlines(self):
-        from .models.les_details import duplicate_or_self
-
         formset = self.formsets.get("related_links")
         if formset is None:
             return True

@@ -10,6 +10,8 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
 from wagtail.models import Orderable
 
+from ..page_forms import duplicate_or_self
+
 AGE_MIN, AGE_MAX = 12, 30
 SOURCE_YEAR_MIN = 1900
 
@@ -62,19 +64,6 @@ def age_range_label(age_from, age_to):
     if age_to is not None:
         return _("tot %(age)s jaar") % {"age": age_to}
     return ""
-
-
-def duplicate_or_self(target_ids, own_id):
-    """The first problem with a list of related-lesson ids: a link to itself or a lesson
-    chosen twice (a Dutch message), or None."""
-    seen = set()
-    for target in target_ids:
-        if own_id is not None and target == own_id:
-            return _("Een les kan niet naar zichzelf verwijzen.")
-        if target in seen:
-            return _("Deze les staat al in de lijst.")
-        seen.add(target)
-    return None
 
 
 class LesBron(Orderable):
