@@ -82,6 +82,86 @@ class DownloadsSerializer(serializers.Field):
         ]
 
 
+class ChoiceSerializer(serializers.Field):
+    """A choice as {"value", "label"}; null when empty."""
+
+    def __init__(self, choices, **kwargs):
+        self.labels = dict(choices.choices)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        return {"value": value, "label": str(self.labels.get(value, value))} if value else None
+
+
+class LessonDetailsSerializer(serializers.Field):
+    """A lesson's target age, contact and factsheet link (``source="*"``: the page)."""
+
+    def to_representation(self, page):
+        request = self.context.get("request")
+        url = page.get_url(request)
+        document = page.factsheet_document
+        return {
+            "target_age": {
+                "from": page.target_age_from,
+                "to": page.target_age_to,
+                "label": str(page.target_age_label),
+            },
+            "contact": {
+                "name": page.contact_name,
+                "organisation": page.contact_organisation,
+                "email": page.contact_email,
+            },
+            "factsheet_url": document.url if document else (f"{url}factsheet/" if url else None),
+        }
+
+
+class SourcesSerializer(serializers.Field):
+    def to_representation(self, manager):
+        return [
+            {"title": row.title, "author": row.author, "year": row.year, "url": row.url}
+            for row in manager.all()
+        ]
+
+
+class RelatedLessonsSerializer(serializers.Field):
+    """The live lessons a lesson links to, then those that link to it, read from the
+    prefetched ``related_links`` and ``linked_from`` (``source="*"``: the page)."""
+
+    def to_representation(self, page):
+        request = self.context.get("request")
+        pages = [row.related for row in page.related_links.all()]
+        pages += [row.les for row in page.linked_from.all()]
+        seen, links = {page.pk}, []
+        for other in pages:
+            if other.live and other.pk not in seen:
+                seen.add(other.pk)
+                links.append(_page_link(other, request))
+        return links
+
+
+class RecommendationsSerializer(serializers.Field):
+    def to_representation(self, manager):
+        return [
+            {
+                "text": row.text,
+                "strength": {"value": row.strength, "label": str(row.get_strength_display())},
+                "justification": expand_db_html(row.justification) if row.justification else "",
+            }
+            for row in manager.all()
+        ]
+
+
+class ChangesSerializer(serializers.Field):
+    """The change log, newest first."""
+
+    def to_representation(self, manager):
+        rows = sorted(manager.all(), key=lambda row: (row.date, row.sort_order or 0), reverse=True)
+        return [
+            {"version": row.version, "date": row.date.isoformat(), "description": row.description}
+            for row in rows
+        ]
+
+
 class TagsSerializer(serializers.Field):
     """Theme names, sorted; read from the prefetched tags (Wagtail's own tag field
     queries once per page)."""

@@ -16,7 +16,19 @@ from leernetwerk.taxonomy.models import Doelgroep, Levensgebied, SectorGroep
 
 from . import contribute
 from . import demo_content as content
-from .models import KennisbankPage, Leercirkel, Les, Richtlijn, RichtlijnLes, Synoniemgroep
+from . import demo_details as details
+from .models import (
+    KennisbankPage,
+    Leercirkel,
+    Les,
+    LesBron,
+    LesVerwant,
+    Richtlijn,
+    RichtlijnAanbeveling,
+    RichtlijnLes,
+    RichtlijnWijziging,
+    Synoniemgroep,
+)
 from .workflow import ensure_workflow
 
 
@@ -84,28 +96,16 @@ def load(home, log):
         )
 
     lessons = {}
-    for (
-        title,
-        summary,
-        context,
-        approach,
-        worked,
-        not_worked,
-        tips,
-        domains,
-        groups,
-        sectors,
-        region,
-        sources,
-        tags,
-        date,
-        at,
-    ) in content.L:
+    for entry in content.L:
+        title, summary = entry[0], entry[1]
+        domains, groups, sectors, region, sources, tags, date, at = entry[7:]
+        slug = slugify(title)[:80]
         m2m, regio = _taxonomy(domains, groups, sectors, region)
-        lessons[slugify(title)] = upsert(
+        context, approach, worked, not_worked, tips = lesson_sections(entry)
+        lessons[slug] = upsert(
             kennisbank,
             Les,
-            slugify(title)[:80],
+            slug,
             m2m=m2m,
             tags=tags,
             title=title,
@@ -119,8 +119,13 @@ def load(home, log):
             regio=regio,
             kennisbronnen=sources,
             learned_at=sessions.get(at),
-            external_id=f"demo-{slugify(title)[:80]}",
+            external_id=f"demo-{slug}",
+            **lesson_record(slug, sessions.get(at)),
         )
+    for slug, lesson in lessons.items():
+        related = details.DETAILS[slug][7]
+        lesson.related_links = [LesVerwant(related=lessons[other]) for other in related]
+        lesson.save_revision().publish()
 
     today = timezone.localdate()
     # Review dates relative to today, so the admin panel always has something to show.
@@ -165,6 +170,7 @@ def load(home, log):
             summary=summary,
             body=[("paragraph", RichText(rich(body)))],
             kennisbronnen=["professionele_kennis", "wetenschappelijke_kennis"],
+            **guideline_record(slug),
         )
         guideline.related_lessons.set([RichtlijnLes(les=lessons[s]) for s in links if s in lessons])
         guideline.save_revision().publish()
@@ -174,6 +180,60 @@ def load(home, log):
     )
     feature_on_home(home)
     load_contribution(kennisbank, log)
+
+
+def lesson_sections(entry):
+    """The five sections of a demo lesson (a row of ``demo_content.L``): its short text,
+    then the fuller paragraph of ``demo_details``."""
+    extra = details.DETAILS[slugify(entry[0])[:80]][0]
+    return [f"{short}\n\n{more}" for short, more in zip(entry[2:7], extra, strict=True)]
+
+
+def lesson_record(slug, session):
+    """The databank fields of demo lesson ``slug`` (related lessons are set afterwards,
+    when every lesson exists)."""
+    _text, (age_from, age_to), level, author, reviewed, contact, keys, _related = details.DETAILS[
+        slug
+    ]
+    sources = [
+        LesBron(title=title, author=by, year=year, url=url)
+        for title, by, year, url in (details.SOURCES[key] for key in keys)
+    ]
+    if session is not None:  # the report of the meeting where it was learned
+        sources.insert(
+            0,
+            LesBron(
+                title=f"Verslag: {session.title}",
+                author="Leernetwerk 16-27",
+                year=session.date.year,
+            ),
+        )
+    return {
+        "target_age_from": age_from,
+        "target_age_to": age_to,
+        "evidence_level": level,
+        "author": author,
+        "last_reviewed": reviewed,
+        "contact_name": contact[0],
+        "contact_organisation": contact[1],
+        "contact_email": "",
+        "sources": sources,
+    }
+
+
+def guideline_record(slug):
+    recommendations, verantwoording, changes = details.GUIDELINE_DETAILS[slug]
+    return {
+        "recommendations": [
+            RichtlijnAanbeveling(text=text, strength=strength, justification=rich(why))
+            for text, strength, why in recommendations
+        ],
+        "verantwoording": rich(verantwoording),
+        "changes": [
+            RichtlijnWijziging(version=version, date=date, description=what)
+            for version, date, what in changes
+        ],
+    }
 
 
 CONTRIBUTOR = {

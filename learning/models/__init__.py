@@ -4,7 +4,15 @@ from .fields import ChoiceListField
 from .kennisbank import KennisbankPage
 from .leercirkel import Leercirkel, LeercirkelPilot, LeercirkelTag
 from .les import Les, LesTag
-from .richtlijn import Richtlijn, RichtlijnDocument, RichtlijnLes, RichtlijnTag
+from .les_details import Erkenningsniveau, LesBron, LesVerwant
+from .richtlijn import (
+    Richtlijn,
+    RichtlijnAanbeveling,
+    RichtlijnDocument,
+    RichtlijnLes,
+    RichtlijnTag,
+    RichtlijnWijziging,
+)
 from .search import (
     FacetValue,
     SearchDocument,
@@ -18,17 +26,22 @@ from .search import (
 
 __all__ = [
     "ChoiceListField",
+    "Erkenningsniveau",
     "FacetValue",
     "KennisbankPage",
     "Leercirkel",
     "LeercirkelPilot",
     "LeercirkelTag",
     "Les",
+    "LesBron",
     "LesTag",
+    "LesVerwant",
     "Richtlijn",
+    "RichtlijnAanbeveling",
     "RichtlijnDocument",
     "RichtlijnLes",
     "RichtlijnTag",
+    "RichtlijnWijziging",
     "SearchDocument",
     "SearchEntry",
     "SearchOutbox",

@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +11,8 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
-from wagtail.fields import StreamField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
@@ -21,9 +23,14 @@ from leernetwerk.sitesearch.analysis import plain_text
 from ..api import (
     TAXONOMY_API_FIELDS,
     TAXONOMY_PREFETCH,
+    ChangesSerializer,
     DownloadsSerializer,
     LinkedPagesSerializer,
+    RecommendationsSerializer,
+    RichTextSerializer,
 )
+from ..page_forms import RichtlijnPageForm
+from ..pdf import page_pdf
 from ..workflow import guideline_workflow
 from .tagging import TaxonomyMixin
 
@@ -36,7 +43,7 @@ class RichtlijnTag(TaggedItemBase):
     )
 
 
-class Richtlijn(TaxonomyMixin, BasePage):
+class Richtlijn(RoutablePageMixin, TaxonomyMixin, BasePage):
     accepts_reactions = True  # the reactions panel shows below it (PAGE_PANELS)
 
     class Kind(models.TextChoices):
@@ -60,6 +67,17 @@ class Richtlijn(TaxonomyMixin, BasePage):
     summary = models.TextField(_("samenvatting"), max_length=600)
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("inhoud"))
     tags = ClusterTaggableManager(through=RichtlijnTag, blank=True, verbose_name=_("thema's"))
+    verantwoording = RichTextField(
+        _("verantwoording"),
+        blank=True,
+        features=["h3", "bold", "italic", "link", "ol", "ul"],
+        help_text=_(
+            "Hoe de richtlijn tot stand kwam: wie meeschreven, welke bronnen en welke "
+            "afwegingen de werkgroep maakte."
+        ),
+    )
+    # The recommendations' texts, kept on save so search_text() needs no query.
+    search_extra = models.TextField(editable=False, blank=True, default="")
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -75,6 +93,9 @@ class Richtlijn(TaxonomyMixin, BasePage):
         ),
         FieldPanel("summary"),
         FieldPanel("body"),
+        InlinePanel("recommendations", label=_("Aanbevelingen")),
+        FieldPanel("verantwoording"),
+        InlinePanel("changes", label=_("Wijzigingen per versie")),
         InlinePanel("documents", label=_("Downloads")),
         InlinePanel("related_lessons", label=_("Gerelateerde lessen")),
         *TaxonomyMixin.taxonomy_panels,
@@ -83,9 +104,12 @@ class Richtlijn(TaxonomyMixin, BasePage):
         index.SearchField("summary", boost=2),
         index.SearchField("body"),
         index.SearchField("responsible"),
+        index.SearchField("verantwoording"),
         index.RelatedFields("tags", [index.SearchField("name")]),
+        index.SearchField("search_extra"),  # the recommendations and their onderbouwing
         index.FilterField("review_date"),
     ]
+    base_form_class = RichtlijnPageForm
     parent_page_types = ["learning.KennisbankPage"]
     api_fields = [
         APIField("kind"),
@@ -96,11 +120,20 @@ class Richtlijn(TaxonomyMixin, BasePage):
         APIField("responsible"),
         APIField("summary"),
         APIField("body"),
+        APIField("recommendations", serializer=RecommendationsSerializer()),
+        APIField("verantwoording", serializer=RichTextSerializer()),
+        APIField("changes", serializer=ChangesSerializer()),
         APIField("documents", serializer=DownloadsSerializer()),
         APIField("related_lessons", serializer=LinkedPagesSerializer("les")),
         *TAXONOMY_API_FIELDS,
     ]
-    API_PREFETCH = [*TAXONOMY_PREFETCH, "documents__document", "related_lessons__les"]
+    API_PREFETCH = [
+        *TAXONOMY_PREFETCH,
+        "documents__document",
+        "related_lessons__les",
+        "recommendations",
+        "changes",
+    ]
     subpage_types: list = []
 
     search_kind = "richtlijn"
@@ -115,9 +148,41 @@ class Richtlijn(TaxonomyMixin, BasePage):
     def get_search_date(self):
         return self.adoption_date
 
+    def clean(self):
+        super().clean()
+        versions = [change.version.strip() for change in self.changes.all()]
+        doubles = sorted({version for version in versions if versions.count(version) > 1})
+        if doubles:
+            raise ValidationError(
+                _("Elke versie komt maar één keer in de wijzigingen voor: %(versions)s.")
+                % {"versions": ", ".join(doubles)}
+            )
+
+    def save(self, *args, **kwargs):
+        self.search_extra = " ".join(
+            f"{row.text} {plain_text(row.justification)}" for row in self.recommendations.all()
+        )
+        return super().save(*args, **kwargs)
+
     def search_text(self):
         body = " ".join(plain_text(str(block.value)) for block in self.body)
-        return " ".join([self.summary, body])
+        parts = [self.summary, body, self.search_extra, plain_text(self.verantwoording)]
+        return " ".join(part for part in parts if part)
+
+    def changes_newest_first(self):
+        return sorted(
+            self.changes.all(), key=lambda row: (row.date, row.sort_order or 0), reverse=True
+        )
+
+    @path("pdf/", name="pdf")
+    def pdf(self, request):
+        """The guideline as a PDF, made from the page (next to the uploaded downloads)."""
+        context = {
+            "page": self,
+            "recommendations": list(self.recommendations.all()),
+            "changes": self.changes_newest_first(),
+        }
+        return page_pdf(request, self, "learning/pdf/richtlijn.html", context, "richtlijn")
 
     def get_workflow(self):
         """Guidelines always go through the Redactie NJi review before publication."""
@@ -133,6 +198,8 @@ class Richtlijn(TaxonomyMixin, BasePage):
             link.les for link in self.related_lessons.select_related("les") if link.les.live
         ]
         context["downloads"] = list(self.documents.select_related("document"))
+        context["recommendations"] = list(self.recommendations.all())
+        context["changes"] = self.changes_newest_first()
         return context
 
 
@@ -166,3 +233,50 @@ class RichtlijnLes(Orderable):
     )
 
     panels = [PageChooserPanel("les")]
+
+
+class RichtlijnAanbeveling(Orderable):
+    """One recommendation of a guideline, with its strength and its grounds."""
+
+    class Sterkte(models.TextChoices):
+        STERK = "sterk", _("Sterke aanbeveling")
+        VOORWAARDELIJK = "voorwaardelijk", _("Voorwaardelijke aanbeveling")
+        CONSENSUS = "consensus", _("Goede praktijk (consensus in het veld)")
+
+    richtlijn = ParentalKey(Richtlijn, on_delete=models.CASCADE, related_name="recommendations")
+    text = models.TextField(_("aanbeveling"), max_length=1000)
+    strength = models.CharField(
+        _("sterkte"),
+        max_length=20,
+        choices=Sterkte.choices,
+        default=Sterkte.CONSENSUS,
+        help_text=_(
+            "Sterk: onderzoek en praktijk wijzen dezelfde kant op. Voorwaardelijk: doe het, "
+            "tenzij de situatie van de jongere iets anders vraagt. Goede praktijk: de "
+            "werkgroep is het eens, maar onderzoek ontbreekt."
+        ),
+    )
+    justification = RichTextField(
+        _("onderbouwing"), blank=True, features=["bold", "italic", "link", "ul"]
+    )
+
+    panels = [FieldPanel("text"), FieldPanel("strength"), FieldPanel("justification")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("aanbeveling")
+        verbose_name_plural = _("aanbevelingen")
+
+
+class RichtlijnWijziging(Orderable):
+    """What changed in one version of a guideline."""
+
+    richtlijn = ParentalKey(Richtlijn, on_delete=models.CASCADE, related_name="changes")
+    version = models.CharField(_("versie"), max_length=20)
+    date = models.DateField(_("datum"))
+    description = models.TextField(_("wat is er veranderd"), max_length=2000)
+
+    panels = [FieldPanel("version"), FieldPanel("date"), FieldPanel("description")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("wijziging")
+        verbose_name_plural = _("wijzigingen")

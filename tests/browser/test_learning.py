@@ -1,5 +1,7 @@
 """Kennisbank in a real browser: filtering and paging without JavaScript tricks, and axe
-(zero violations) on the search, lesson, leercirkel and guideline pages."""
+(zero violations) on the search, lesson, leercirkel and guideline pages, the lesson with
+its facts block, sources and related lessons, the guideline with recommendations and
+its change log."""
 
 import datetime
 import os
@@ -51,6 +53,7 @@ def kennisbank_site(home):
     from learning.models import Les
 
     first = Les.objects.order_by("pk").first()
+    _give_records(first, Les.objects.order_by("pk")[1], guideline)
     # URLs and titles are read here: the browser's event loop forbids ORM calls in tests.
     return {
         name: (obj.url, obj.title)
@@ -95,6 +98,52 @@ def test_search_filters_paging_and_pages_are_accessible(
     check_site_search(page, live_server.url, assert_accessible, assert_valid_html)
     for url, title in kennisbank_site.values():
         check_content_page(page, live_server.url, assert_accessible, assert_valid_html, url, title)
+    check_records(page, live_server.url, kennisbank_site)
+
+
+def _give_records(les, other, guideline):
+    """The databank blocks: facts, sources, related lessons; recommendations and changes."""
+    from learning.models import LesBron, LesVerwant, RichtlijnAanbeveling, RichtlijnWijziging
+
+    les.author, les.last_reviewed = "Pilot 16-27 regio Hengelo", datetime.date(2024, 2, 12)
+    les.target_age_from, les.target_age_to, les.evidence_level = 16, 23, "goed_onderbouwd"
+    les.contact_name, les.contact_organisation = "Marloes Ten Brinke", "Gemeente Hengelo"
+    les.contact_email = "leernetwerk@voorbeeld.test"
+    les.sources = [
+        LesBron(title="Jeugdwet", author="Rijksoverheid", year=2015),
+        LesBron(title="Databank Effectieve sociale interventies", url="https://www.movisie.nl"),
+    ]
+    les.related_links = [LesVerwant(related=other)]
+    les.save_revision().publish()
+    guideline.recommendations = [
+        RichtlijnAanbeveling(
+            text="Voer een half jaar voor de achttiende verjaardag een overgangsgesprek.",
+            strength="sterk",
+            justification="<p>Regio's die dit doen, zien minder jongeren uit beeld raken.</p>",
+        )
+    ]
+    guideline.verantwoording = "<p>Opgesteld met gemeenten, aanbieders en jongeren.</p>"
+    guideline.changes = [
+        RichtlijnWijziging(
+            version="1.0", date=datetime.date(2018, 9, 1), description="Eerste versie."
+        ),
+        RichtlijnWijziging(version="2.0", date=datetime.date(2019, 11, 1), description="Herzien."),
+    ]
+    guideline.save_revision().publish()
+
+
+def check_records(page, base, urls):
+    """The lesson's facts block and the guideline's recommendations, in the browser."""
+    page.goto(f"{base}{urls['les'][0]}")
+    facts = page.locator(".kb-about")
+    expect(facts.get_by_role("heading", name="Over deze les")).to_be_visible()
+    expect(facts).to_contain_text("16 tot 23 jaar")
+    expect(facts.get_by_role("link", name="leernetwerk@voorbeeld.test")).to_be_visible()
+    expect(page.get_by_role("heading", name="Verwante lessen")).to_be_visible()
+    page.goto(f"{base}{urls['guideline'][0]}")
+    page.get_by_text("Onderbouwing").click()
+    expect(page.get_by_text("minder jongeren uit beeld")).to_be_visible()
+    expect(page.locator(".kb-changes tbody tr").first).to_contain_text("2.0")
 
 
 def check_empty_state_and_suggestion(page, base, assert_accessible, assert_valid_html):
