@@ -168,3 +168,17 @@ def test_query_counts_do_not_grow_with_related_items(client, kennisbank, make_pe
     assert count_queries(client, sanne.url) == persona_few
     assert count_queries(client, les.url) == panel_few
     assert PersonaPage.objects.live().count() == 6
+
+
+def test_related_items_work_on_an_unsaved_revision(kennisbank, make_persona, group):
+    """The CMS preview renders a revision's in-memory copy: relations come from it."""
+    add_les(kennisbank, "Les over jeugdhulp", groups=[JEUGDHULP])
+    pinned = add_leercirkel(kennisbank, "Vastgepinde sessie")
+    sanne = make_persona("Sanne")
+    sanne.doelgroepen = [group]
+    sanne.related_pages = [PersonaRelatedPage(page=pinned)]
+    preview = sanne.save_revision().as_object()
+    assert [p.title for p in preview.related_items()] == [
+        "Vastgepinde sessie",
+        "Les over jeugdhulp",
+    ]
