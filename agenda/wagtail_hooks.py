@@ -4,7 +4,7 @@ an account's data export and deletion."""
 
 from celery.schedules import crontab
 from django.template.loader import render_to_string
-from django.urls import include, path
+from django.urls import include, path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +17,7 @@ from leernetwerk.core.hooks import (
     ACCOUNT_DATA,
     ACCOUNT_DELETION_NOTICES,
     BEFORE_ACCOUNT_DELETE,
+    FEEDS,
     NOTIFICATION_KINDS,
     PAGE_PANELS,
     PERIODIC_TASKS,
@@ -84,6 +85,11 @@ register_snippet(RegistrationViewSet)
 @hooks.register(SITE_URLS)
 def site_urls():
     return [path("", include("agenda.urls"))]
+
+
+@hooks.register(FEEDS)
+def feeds():
+    return [("Agenda: komende bijeenkomsten", reverse("agenda_feed"))]
 
 
 @hooks.register(SITE_SECTIONS)

@@ -9,6 +9,7 @@ from rest_framework import serializers
 from wagtail.api import APIField
 from wagtail.rich_text import expand_db_html
 
+from leernetwerk.core.feeds import content_date
 from leernetwerk.taxonomy.models import Kennisbron
 
 
@@ -170,6 +171,18 @@ class TagsSerializer(serializers.Field):
         return sorted(tag.name for tag in manager.all())
 
 
+class ContentDateSerializer(serializers.Field):
+    """The content's own date (the lesson's, the session's, the guideline's adoption),
+    the same date the sitemap and the feeds use; null when the page has none."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, page):
+        day = content_date(page)
+        return day.isoformat() if day else None
+
+
 class LinesSerializer(serializers.Field):
     """A one-item-per-line text field as a list."""
 
@@ -178,6 +191,7 @@ class LinesSerializer(serializers.Field):
 
 
 TAXONOMY_API_FIELDS = [
+    APIField("content_date", serializer=ContentDateSerializer()),
     APIField("levensgebieden", serializer=TermListSerializer()),
     APIField("doelgroepen", serializer=TermListSerializer()),
     APIField("sectoren", serializer=TermListSerializer()),

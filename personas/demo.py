@@ -13,7 +13,7 @@ from wagtail.models import Page
 from leernetwerk.core.demo import rich, upsert_page
 from leernetwerk.images.models import CustomImage
 from leernetwerk.taxonomy.demo import demo_region, demo_regions
-from leernetwerk.taxonomy.models import Levensgebied
+from leernetwerk.taxonomy.models import Doelgroep, Levensgebied
 
 from . import importer
 from .demo_personas import KENMERKEN, PERSONAS
@@ -46,6 +46,39 @@ GROUPS = [
     (0.93, [0.05, 0.03, 0.02, 0.08, 0.12]),
     (0.07, [0.45, 0.35, 0.40, 0.45, 0.70]),
 ]
+# Target groups per persona (taxonomy doelgroepen, by slug): with the life domains of the
+# situations they decide which lessons, tools and pilots a persona shows, and where.
+JH = "jongeren-die-de-jeugdhulp-verlaten"
+AMV = "alleenstaande-minderjarige-vreemdelingen-amv"
+GSQ = "jongeren-zonder-startkwalificatie"
+LVB = "jongeren-met-een-licht-verstandelijke-beperking"
+PSY = "jongeren-met-psychische-problemen"
+DAK = "dak-en-thuisloze-jongeren"
+PRO = "jongeren-uit-het-praktijk-en-speciaal-onderwijs"
+DOELGROEPEN = {
+    "Sanne": [GSQ],
+    "Milan": [GSQ, JH],
+    "Aya": [JH],
+    "Daan": [LVB, PRO],
+    "Yusuf": [AMV],
+    "Lisa": [GSQ],
+    "Kevin": [JH, DAK],
+    "Fatima": [GSQ],
+    "Jesse": [PSY],
+    "Noor": [GSQ],
+    "Ricardo": [DAK],
+    "Emma": [GSQ],
+    "Tim": [JH],
+    "Sara": [JH],
+    "Mohamed": [GSQ],
+    "Lotte": [PSY],
+}
+# A few pages an editor pinned, because the persona was made for them (by slug).
+PINNED = {
+    "Yusuf": ["yoin-lindenhout-amv"],
+    "Aya": ["midden-holland"],
+    "Daan": ["auriga-dordrecht", "team-12-venlo"],
+}
 COLOURS = ["#0b4f8a", "#7a3b00", "#1e6b34", "#6a3d9a", "#a4161a", "#00616e"]
 
 
@@ -62,9 +95,8 @@ def load(home, log):
         "en bekijk per persona hoeveel jongeren in uw regio dezelfde kenmerken hebben."
     )
     index.save_revision().publish()
-    related = _related_pages(home)
     for number, data in enumerate(PERSONAS):
-        load_persona(index, data, kenmerken, dataset, related, number)
+        load_persona(index, data, kenmerken, dataset, number)
     log(f"Persona's: {len(PERSONAS)} persona's, {len(kenmerken)} kenmerken, fictieve cijfers.")
 
 
@@ -139,7 +171,7 @@ def _exclusive(codes, population, rng):
     return cells
 
 
-def load_persona(index, data, kenmerken, dataset, related, number):
+def load_persona(index, data, kenmerken, dataset, number):
     region = demo_region(data["region"])
     portrait = portrait_image(data["name"], data["age"], number)
     page = upsert_page(
@@ -166,25 +198,22 @@ def load_persona(index, data, kenmerken, dataset, related, number):
         ]
     )
     page.kenmerken.set([kenmerken[code] for code in data["kenmerken"]])
-    links = related[number % len(related) :][:2] if related else []
-    page.related_pages.set([_related(p) for p in links])
+    page.doelgroepen.set(Doelgroep.objects.filter(slug__in=DOELGROEPEN.get(data["name"], [])))
+    page.related_pages.set(_pinned(data["name"]))
     page.save_revision().publish()
     return page
 
 
-def _related(target):
-    return PersonaRelatedPage(page=target)
-
-
-def _related_pages(home):
-    """Lessons and pilots that exist when the persona demo runs (their demos load first)."""
-    pages = []
-    for slug in ("kennisbank", "pilots"):
-        section = home.get_children().filter(slug=slug).first()
-        if section is not None:
-            pages.extend(Page.objects.live().child_of(section).order_by("path")[:8])
-    tools = home.get_children().filter(slug="hulpmiddelen").first()
-    return pages or ([tools] if tools else [])
+def _pinned(name):
+    """The pinned pages of a persona that exist (the pilots' demo loads first); the rest
+    of its related pages follow from the taxonomy."""
+    slugs = PINNED.get(name, [])
+    pages = {page.slug: page for page in Page.objects.live().filter(slug__in=slugs)}
+    return [
+        PersonaRelatedPage(page=pages[slug], sort_order=i)
+        for i, slug in enumerate(slugs)
+        if slug in pages
+    ]
 
 
 def _list(items):

@@ -1,3 +1,4 @@
+from django.template.loader import render_to_string
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -5,10 +6,11 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from leernetwerk.core.hooks import SITE_SECTIONS, SITE_URLS, SiteSection
+from leernetwerk.core.hooks import PAGE_PANELS, SITE_SECTIONS, SITE_URLS, SiteSection
 
 from . import admin_views
-from .models import Dataset, Kenmerk
+from .models import Dataset, Kenmerk, PersonaIndexPage, PersonaPage
+from .relations import personas_for
 
 
 class KenmerkViewSet(SnippetViewSet):
@@ -72,4 +74,17 @@ def personas_section():
         "Zestien jongeren in verschillende situaties, gemaakt met jongeren uit pilotgemeenten, "
         "met cijfers over hoeveel jongeren in uw regio hun kenmerken delen.",
         menu_order=30,
+    )
+
+
+@hooks.register(PAGE_PANELS)
+def persona_panel(page, request):
+    """Under a lesson, tool, pilot or other page: the personas that relate to it."""
+    if isinstance(page, PersonaPage | PersonaIndexPage):
+        return None
+    personas = personas_for(page)
+    if not personas:
+        return None
+    return render_to_string(
+        "personas/related_panel.html", {"personas": personas, "page": page}, request=request
     )

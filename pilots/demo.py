@@ -2,6 +2,9 @@
 "Toekomstgericht werken" regions (2020-2021) with progress updates, and the 2018 call."""
 
 import datetime
+from decimal import Decimal
+
+from wagtail.models import Page
 
 from leernetwerk.core.demo import paragraph_body, rich, upsert_page
 from leernetwerk.taxonomy.demo import demo_regions
@@ -15,8 +18,12 @@ from .models import (
     PilotPage,
     Programma,
     RegioRedactie,
+    StartfotoCijfer,
+    StartfotoDoel,
+    StartfotoEigenaar,
     VoortgangsberichtPage,
 )
+from .models.pages import STARTED_AT_TYPE
 from .permissions import ensure_pilot_workflow
 
 PROGRAMMAS = [
@@ -215,11 +222,363 @@ PILOTS = {
     },
 }
 
-STARTFOTO = (
-    "In een gezamenlijke bijeenkomst brachten de partners in kaart hoeveel jongeren het "
-    "betreft, welke voorzieningen er zijn en waar jongeren nu tussen wal en schip vallen.\n\n"
-    "De regio koos op basis daarvan twee speerpunten voor het eerste jaar."
-)
+# The structured startfoto of each pilot. Every figure is illustrative: made up for the
+# demo, in plausible proportions, and labelled so on the page.
+ILLUSTRATIEF = "Illustratief demo-cijfer"
+STARTFOTO_NOTE = "De cijfers in deze startfoto zijn voor de demo bedacht en niet echt gemeten."
+
+# slug: dict(date, measurement, figures [(indicator, value, unit, reference date, source)],
+#            goals [(goal, target, target date)], owners [(organisation, role)], text)
+STARTFOTOS = {
+    "team-12-venlo": {
+        "date": D(2019, 1, 24),
+        "measurement": D(2019, 12, 12),
+        "figures": [
+            (
+                "Uitstromers praktijk- en speciaal onderwijs per jaar",
+                140,
+                "jongeren",
+                D(2018, 10, 1),
+                "Schooladministraties, " + ILLUSTRATIEF.lower(),
+            ),
+            ("Een jaar na uitstroom met betaald werk", 38, "%", D(2018, 10, 1), ILLUSTRATIEF),
+            ("Uitstromers met problematische schulden", 21, "%", D(2018, 12, 1), ILLUSTRATIEF),
+        ],
+        "goals": [
+            (
+                "Meer jongeren houden werk na school",
+                "55% heeft een jaar na uitstroom werk",
+                D(2019, 12, 31),
+            ),
+            (
+                "Begeleiding start vóór de laatste schooldag",
+                "Alle uitstromers hebben een toekomstplan in hun laatste schooljaar",
+                D(2019, 7, 1),
+            ),
+        ],
+        "owners": [
+            ("MEE", "Trekker van Team 12 en eigenaar van de plannen"),
+            ("Gemeente Venlo", "Houdt de cijfers over werk en uitkering bij"),
+        ],
+        "text": "Uit de startfoto bleek dat jongeren na het praktijkonderwijs vaak binnen een "
+        "half jaar hun eerste baan kwijtraken, meestal door problemen buiten het werk.",
+    },
+    "yoin-lindenhout-amv": {
+        "date": D(2019, 2, 7),
+        "measurement": D(2019, 11, 28),
+        "figures": [
+            (
+                "Jonge statushouders van 16 tot 21 in begeleiding",
+                85,
+                "jongeren",
+                D(2019, 1, 1),
+                ILLUSTRATIEF,
+            ),
+            ("Bij 18 jaar zonder eigen woonruimte", 46, "%", D(2019, 1, 1), ILLUSTRATIEF),
+            (
+                "Gemiddelde wachttijd op een taalplek in het mbo",
+                9,
+                "weken",
+                D(2019, 1, 1),
+                ILLUSTRATIEF,
+            ),
+        ],
+        "goals": [
+            (
+                "Geen breuk in begeleiding bij 18 jaar",
+                "90% houdt na de 18e verjaardag dezelfde mentor",
+                D(2019, 12, 31),
+            ),
+            (
+                "Woonruimte geregeld vóór 18 jaar",
+                "Bij 75% is de woonplek drie maanden voor de verjaardag bekend",
+                D(2019, 12, 31),
+            ),
+        ],
+        "owners": [
+            ("Yoin", "Mentoren en de toekomstplannen"),
+            ("Gemeente Arnhem", "Inkomen en woonruimte vanaf 18 jaar"),
+        ],
+        "text": "De startfoto liet zien dat de verjaardag van 18 jaar voor deze jongeren samenvalt "
+        "met een verhuizing, een nieuwe begeleider en een nieuwe inkomensbron tegelijk.",
+    },
+    "proeftuin-noord-veluwe": {
+        "date": D(2019, 1, 17),
+        "measurement": D(2019, 10, 31),
+        "figures": [
+            (
+                "Jongeren van 16 tot 27 met ondersteuning uit twee of meer domeinen",
+                610,
+                "jongeren",
+                D(2018, 12, 31),
+                ILLUSTRATIEF,
+            ),
+            (
+                "Gemeenten met een eigen werkwijze voor 18-min/18-plus",
+                6,
+                "van de 6",
+                D(2018, 12, 31),
+                ILLUSTRATIEF,
+            ),
+        ],
+        "goals": [
+            (
+                "Eén regionale werkwijze",
+                "Alle zes gemeenten werken met hetzelfde toekomstplan",
+                D(2019, 12, 31),
+            ),
+            (
+                "Afspraken over maatwerk",
+                "Een door de zes colleges vastgestelde lijst van regels "
+                "die soepel mogen worden toegepast",
+                D(2019, 9, 30),
+            ),
+        ],
+        "owners": [
+            ("Sociale teams Noord-Veluwe", "Coördinatie van de toekomstplannen"),
+            ("Regionaal Meld- en Coördinatiepunt", "Monitoring van voortijdig schoolverlaten"),
+        ],
+        "text": "Elke gemeente in de regio bleek de overgang naar 18 jaar anders te regelen. Een "
+        "jongere die verhuisde binnen de regio begon daardoor vaak opnieuw.",
+    },
+    "rivierenland-sluitende-aanpak": {
+        "date": D(2019, 2, 14),
+        "measurement": D(2019, 12, 5),
+        "figures": [
+            (
+                "Voortijdig schoolverlaters in beeld bij het RMC",
+                420,
+                "jongeren",
+                D(2018, 10, 1),
+                "RMC-registratie, " + ILLUSTRATIEF.lower(),
+            ),
+            ("Van hen zonder bekende begeleiding", 31, "%", D(2018, 10, 1), ILLUSTRATIEF),
+            (
+                "Onderbroken jeugdhulptrajecten rond 18 jaar",
+                64,
+                "trajecten",
+                D(2018, 12, 31),
+                ILLUSTRATIEF,
+            ),
+        ],
+        "goals": [
+            (
+                "Niemand uit het zicht",
+                "Voor elke jongere op de lijst is binnen vier weken een "
+                "partij benoemd die het plan bewaakt",
+                D(2019, 12, 31),
+            ),
+            (
+                "Minder onderbroken hulp",
+                "Het aantal onderbroken trajecten is gehalveerd",
+                D(2020, 6, 30),
+            ),
+        ],
+        "owners": [
+            ("Leerplicht en RMC Rivierenland", "Beheert het gezamenlijke overzicht"),
+            ("Jeugdhulpaanbieders in de regio", "Doorlopende begeleiding na 18 jaar"),
+        ],
+        "text": "De partners hadden elk hun eigen lijst. Pas bij het naast elkaar leggen van de "
+        "lijsten werd zichtbaar hoeveel jongeren bij niemand in beeld waren.",
+    },
+    "hengelo-vroeg-beginnen": {
+        "date": D(2019, 1, 31),
+        "measurement": D(2019, 11, 14),
+        "figures": [
+            (
+                "Jongeren in de jeugdhulp die binnen twee jaar 18 worden",
+                175,
+                "jongeren",
+                D(2019, 1, 1),
+                ILLUSTRATIEF,
+            ),
+            ("Met een gesprek over de toekomst vóór hun 17e", 12, "%", D(2019, 1, 1), ILLUSTRATIEF),
+        ],
+        "goals": [
+            ("Vroeg beginnen", "70% heeft op de 17e verjaardag een toekomstplan", D(2019, 12, 31)),
+            (
+                "Volwassen ondersteuning aan tafel",
+                "Bij elk plan is de latere Wmo- of werkconsulent bekend",
+                D(2019, 12, 31),
+            ),
+        ],
+        "owners": [
+            ("Wijkteams gemeente Hengelo", "Regie op het plan"),
+            ("Jeugdhulp Twente", "Start het gesprek bij 16 jaar"),
+        ],
+        "text": "Het gesprek over de toekomst begon meestal pas een paar maanden voor de 18e "
+        "verjaardag, te laat om woonruimte of een opleiding te regelen.",
+    },
+    "auriga-dordrecht": {
+        "date": D(2019, 3, 7),
+        "measurement": D(2019, 12, 19),
+        "figures": [
+            (
+                "Jongeren met een lvb en ondersteuning uit meer dan één wet",
+                230,
+                "jongeren",
+                D(2019, 1, 1),
+                ILLUSTRATIEF,
+            ),
+            (
+                "Gemiddeld aantal losse indicaties per jongere",
+                2.6,
+                "indicaties",
+                D(2019, 1, 1),
+                ILLUSTRATIEF,
+            ),
+        ],
+        "goals": [
+            (
+                "Eén oplossing in plaats van losse indicaties",
+                "Bij 40 jongeren is één gezamenlijk arrangement afgesproken",
+                D(2019, 12, 31),
+            ),
+        ],
+        "owners": [
+            ("'s Heeren Loo, locatie Auriga", "Casusregie"),
+            ("Sociaal team Dordrecht", "Afstemming met de Wmo"),
+            ("Leerwerkloket Zuid-Holland Zuid", "Werk en scholing in het arrangement"),
+        ],
+        "text": "De meeste jongeren kregen hulp op grond van twee of drie wetten, elk met een "
+        "eigen plan, een eigen loket en een eigen einddatum.",
+    },
+    "werken-met-personas": {
+        "date": D(2019, 2, 1),
+        "measurement": D(2019, 12, 1),
+        "figures": [
+            ("Pilotgemeenten die meedoen", 4, "gemeenten", D(2019, 2, 1), ILLUSTRATIEF),
+            ("Gesprekken met jongeren gepland", 60, "gesprekken", D(2019, 2, 1), ILLUSTRATIEF),
+        ],
+        "goals": [
+            (
+                "Herkenbare persona's",
+                "Zestien persona's, door jongeren herkend als echt",
+                D(2019, 9, 30),
+            ),
+            (
+                "Gebruik in beleid",
+                "In elke pilotgemeente is minstens één beleidsstuk met de persona's getoetst",
+                D(2019, 12, 31),
+            ),
+        ],
+        "owners": [("Movisie", "Ontwikkeling en begeleiding van de pilot")],
+        "text": "Bij de start was er geen gedeeld beeld van wie de kwetsbare jongeren zijn: "
+        "elke organisatie beschreef ze vanuit de eigen regeling.",
+    },
+    "midden-holland": {
+        "date": D(2020, 11, 10),
+        "measurement": D(2021, 11, 9),
+        "figures": [
+            (
+                "Jongeren die per jaar de residentiële jeugdhulp verlaten",
+                95,
+                "jongeren",
+                D(2020, 9, 1),
+                ILLUSTRATIEF,
+            ),
+            ("Vertrek zonder geregelde woonruimte", 42, "%", D(2020, 9, 1), ILLUSTRATIEF),
+            ("Vertrek zonder geregeld inkomen", 35, "%", D(2020, 9, 1), ILLUSTRATIEF),
+        ],
+        "goals": [
+            (
+                "Wonen geregeld bij vertrek",
+                "Hooguit 15% vertrekt zonder woonruimte",
+                D(2021, 12, 31),
+            ),
+            (
+                "Inkomen geregeld bij vertrek",
+                "Iedereen heeft op de dag van vertrek een inkomen of een lopende aanvraag",
+                D(2021, 12, 31),
+            ),
+        ],
+        "owners": [
+            ("Aanbieders van residentiële jeugdhulp", "Begeleiding bij vertrek"),
+            ("Werkplein Midden-Holland", "Inkomen en werk"),
+        ],
+        "text": "Wonen en inkomen ontbraken het vaakst op de dag dat een jongere de voorziening "
+        "verliet; daar begint het plan van aanpak.",
+    },
+    "lekstroom": {
+        "date": D(2020, 10, 15),
+        "measurement": D(2021, 6, 15),
+        "figures": [
+            (
+                "Jongeren van 14 tot 23 met een (dreigende) uithuisplaatsing",
+                130,
+                "jongeren",
+                D(2020, 9, 1),
+                ILLUSTRATIEF,
+            ),
+            ("Wisselt van begeleider rond 18 jaar", 58, "%", D(2020, 9, 1), ILLUSTRATIEF),
+        ],
+        "goals": [
+            (
+                "Eén plan in de keten",
+                "Acht partners tekenen afspraken over één plan per jongere",
+                D(2020, 12, 31),
+            ),
+            (
+                "Contact blijft na 18",
+                "Minder dan 25% wisselt van begeleider rond 18 jaar",
+                D(2021, 12, 31),
+            ),
+        ],
+        "owners": [
+            ("Jeugdbescherming en jeugdhulp Lekstroom", "Trekker van de ketenaanpak"),
+            ("Leerplicht en RMC Lekstroom", "Cijfers over school en startkwalificatie"),
+        ],
+        "text": "De keten bleek vooral rond de 18e verjaardag te haperen: dan wisselden "
+        "begeleider, regeling en plan tegelijk.",
+    },
+    "leiden-integrale-toegang": {
+        "date": D(2020, 10, 1),
+        "measurement": D(2021, 10, 1),
+        "figures": [
+            (
+                "Jongeren vanaf 16 jaar in beeld bij de integrale toegang",
+                780,
+                "jongeren",
+                D(2020, 9, 1),
+                ILLUSTRATIEF,
+            ),
+            (
+                "Met een plan dat over alle levensgebieden gaat",
+                18,
+                "%",
+                D(2020, 9, 1),
+                ILLUSTRATIEF,
+            ),
+        ],
+        "goals": [
+            (
+                "Regie bij de toegang",
+                "De procesregie vanaf 16 jaar is vastgelegd in de werkinstructie",
+                D(2020, 12, 31),
+            ),
+            (
+                "Plannen over de hele toekomst",
+                "60% van de jongeren heeft een toekomst- of ondersteuningsplan",
+                D(2021, 12, 31),
+            ),
+        ],
+        "owners": [
+            ("Integrale toegang gemeente Leiden", "Procesregie"),
+            ("Werk en inkomen Holland Rijnland", "Werk en inkomen in het plan"),
+        ],
+        "text": "Jongeren hadden vaak meerdere plannen naast elkaar, elk voor één levensgebied; "
+        "niemand overzag het geheel.",
+    },
+}
+# The five pilots that started at the second learning circle (learning's demo SESSIONS).
+STARTED_AT_SESSION = "tweede-leercirkel-2018"
+STARTED_THERE = [
+    "team-12-venlo",
+    "yoin-lindenhout-amv",
+    "proeftuin-noord-veluwe",
+    "rivierenland-sluitende-aanpak",
+    "hengelo-vroeg-beginnen",
+]
 PLAN = (
     "Het plan van aanpak beschrijft per speerpunt wat er gebeurt, wie trekker is en hoe de "
     "regio meet of het werkt. Jongeren denken mee via een klankbordgroep."
@@ -311,7 +670,48 @@ UPDATES = {
 }
 
 
-def _pilot_fields(spec, programmas, regions, sectors, doelgroepen):
+def _startfoto_fields(slug):
+    spec = STARTFOTOS[slug]
+    return {
+        "startfoto_date": spec["date"],
+        "measurement_date": spec["measurement"],
+        "startfoto": paragraph_body(spec["text"] + "\n\n" + STARTFOTO_NOTE),
+        "baseline_figures": [
+            StartfotoCijfer(
+                indicator=indicator,
+                value=Decimal(str(value)),
+                unit=unit,
+                reference_date=reference_date,
+                source=source,
+                sort_order=i,
+            )
+            for i, (indicator, value, unit, reference_date, source) in enumerate(spec["figures"])
+        ],
+        "startfoto_goals": [
+            StartfotoDoel(goal=goal, target=target, target_date=target_date, sort_order=i)
+            for i, (goal, target, target_date) in enumerate(spec["goals"])
+        ],
+        "startfoto_owners": [
+            StartfotoEigenaar(organisation=organisation, role=role, sort_order=i)
+            for i, (organisation, role) in enumerate(spec["owners"])
+        ],
+    }
+
+
+def _started_at_session():
+    """The learning circle where five pilots started, when the kennisbank demo made it."""
+    return (
+        Page.objects.filter(
+            slug=STARTED_AT_SESSION,
+            content_type__app_label=STARTED_AT_TYPE[0],
+            content_type__model=STARTED_AT_TYPE[1],
+        )
+        .order_by("path")
+        .first()
+    )
+
+
+def _pilot_fields(slug, spec, programmas, regions, sectors, doelgroepen):
     spec = dict(spec)
     orgs = spec.pop("organisations")
     return {
@@ -328,7 +728,7 @@ def _pilot_fields(spec, programmas, regions, sectors, doelgroepen):
         "approach": rich(spec["approach"]),
         "listing_summary": spec["goal"],
         "status": spec.get("status", ""),  # the period decides (2018-2021: afgerond)
-        "startfoto": paragraph_body(STARTFOTO),
+        **_startfoto_fields(slug),
         "plan_van_aanpak": paragraph_body(PLAN),
         "contact_name": "Redactie Leernetwerk 16-27",
         "contact_email": "pilots@example.org",
@@ -353,9 +753,11 @@ def load(home, log):
         if slug in regions:
             RegioRedactie.objects.get_or_create(regio=regions[slug])
 
+    session = _started_at_session()
     pilots = {}
     for slug, spec in PILOTS.items():
-        fields = _pilot_fields(spec, programmas, regions, sectors, doelgroepen)
+        fields = _pilot_fields(slug, spec, programmas, regions, sectors, doelgroepen)
+        fields["started_at"] = session if slug in STARTED_THERE else None
         pilots[slug] = upsert_page(index, PilotPage, slug, **fields)
     count = 0
     for pilot_slug, updates in UPDATES.items():

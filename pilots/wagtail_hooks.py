@@ -1,3 +1,4 @@
+from django.template.loader import render_to_string
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -5,10 +6,17 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from leernetwerk.core.exports import FormulaSafeExportMixin
-from leernetwerk.core.hooks import NOTIFICATION_KINDS, SITE_SECTIONS, SITE_URLS, SiteSection
+from leernetwerk.core.hooks import (
+    NOTIFICATION_KINDS,
+    PAGE_PANELS,
+    SITE_SECTIONS,
+    SITE_URLS,
+    SiteSection,
+)
 
 from . import notifications
 from .models import Aanmelding, PilotIndexPage, PilotPage, Programma, RegioRedactie
+from .models.pages import STARTED_AT_TYPE
 from .permissions import ensure_pilot_workflow, sync_region_page_permissions
 
 
@@ -96,3 +104,16 @@ def pilots_section():
 @hooks.register(NOTIFICATION_KINDS)
 def notification_kinds():
     return notifications.KINDS
+
+
+@hooks.register(PAGE_PANELS)
+def started_pilots_panel(page, request):
+    """On a learning circle: the pilots that started there (PilotPage.started_at)."""
+    if (page._meta.app_label, page._meta.model_name) != STARTED_AT_TYPE:
+        return None
+    pilots = list(PilotPage.objects.live().public().filter(started_at=page).order_by("title"))
+    if not pilots:
+        return None
+    return render_to_string(
+        "pilots/started_pilots_panel.html", {"pilots": pilots, "leercirkel": page}, request=request
+    )

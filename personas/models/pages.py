@@ -14,12 +14,16 @@ from wagtail.search import index
 
 from leernetwerk.core.models import BasePage, SectionIndexPage, paginate
 from leernetwerk.taxonomy.models import Levensgebied
+from leernetwerk.taxonomy.related import expand, related_pages
 
 from .figures import Kenmerk
 
 PORTRAIT_CARD = "fill-320x320"
 PORTRAIT_PAGE = "fill-480x480"
 TEXT_FEATURES = ["bold", "italic", "link", "ul"]
+# Lessons, tools and pilots shown on a persona page: the pinned ones, then those sharing
+# the most life domains and target groups, up to this many in all.
+RELATED_LIMIT = 6
 
 
 class PersonaIndexPage(SectionIndexPage):
@@ -84,6 +88,16 @@ class PersonaPage(BasePage):
     quote = models.CharField(_("citaat"), max_length=300)
     story = RichTextField(_("verhaal"), features=TEXT_FEATURES)
     kenmerken = ParentalManyToManyField(Kenmerk, blank=True, verbose_name=_("kenmerken"))
+    doelgroepen = ParentalManyToManyField(
+        "taxonomy.Doelgroep",
+        blank=True,
+        related_name="+",
+        verbose_name=_("doelgroepen"),
+        help_text=_(
+            "Met de levensgebieden van de situaties bepalen deze welke lessen, hulpmiddelen "
+            "en pilots bij de persona staan, en bij welke pagina's de persona staat."
+        ),
+    )
     helps = RichTextField(_("wat helpt"), blank=True, features=TEXT_FEATURES)
     does_not_help = RichTextField(_("wat helpt niet"), blank=True, features=TEXT_FEATURES)
     region = models.ForeignKey(
@@ -111,12 +125,24 @@ class PersonaPage(BasePage):
         FieldPanel("story"),
         InlinePanel("situations", label=_("Situatie per levensgebied")),
         MultiFieldPanel(
-            [FieldPanel("kenmerken"), FieldPanel("region"), FieldPanel("dataset")],
+            [
+                FieldPanel("kenmerken"),
+                FieldPanel("doelgroepen"),
+                FieldPanel("region"),
+                FieldPanel("dataset"),
+            ],
             heading=_("Kenmerken en cijfers"),
         ),
         FieldPanel("helps"),
         FieldPanel("does_not_help"),
-        InlinePanel("related_pages", label=_("Gerelateerde lessen, hulpmiddelen en pilots")),
+        InlinePanel(
+            "related_pages",
+            label=_("Vastgepinde lessen, hulpmiddelen en pilots"),
+            help_text=_(
+                "Deze staan altijd bovenaan. Daarna vult de site aan met pagina's die "
+                "levensgebieden of doelgroepen met de persona delen."
+            ),
+        ),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("quote"),
@@ -134,6 +160,30 @@ class PersonaPage(BasePage):
     def get_listing_summary(self):
         return self.listing_summary or self.quote
 
+    def related_items(self, limit=RELATED_LIMIT):
+        """Pinned pages first (in the editor's order), then pages sharing the persona's
+        life domains and target groups; no page twice, at most ``limit`` computed ones
+        fill up. A fixed number of queries however many pages there are."""
+        pinned_ids = list(
+            self.related_pages.order_by("sort_order").values_list("page_id", flat=True)
+        )
+        live = Page.objects.live().public().filter(pk__in=pinned_ids).specific()
+        by_id = {page.pk: page for page in live}
+        pinned = [by_id[pk] for pk in dict.fromkeys(pinned_ids) if pk in by_id]
+        for page in pinned:
+            page.pinned = True
+        terms = expand(
+            self.situations.values_list("levensgebied_id", flat=True),
+            self.doelgroepen.values_list("id", flat=True),
+        )
+        computed = related_pages(
+            terms,
+            limit=limit - len(pinned),
+            exclude_ids=pinned_ids,
+            exclude_models=(PersonaPage,),
+        )
+        return pinned + computed
+
     @cached_property
     def sorted_kenmerken(self):
         return sorted(self.kenmerken.all(), key=lambda k: k.code)
@@ -143,10 +193,7 @@ class PersonaPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["situations"] = self.situations.select_related("levensgebied")
-        context["related"] = [
-            link.page.specific
-            for link in self.related_pages.select_related("page").filter(page__live=True)
-        ]
+        context["related"] = self.related_items()
         context.update(figures_context(self, request))
         return context
 
@@ -168,3 +215,7 @@ class PersonaRelatedPage(Orderable):
     )
 
     panels = [FieldPanel("page")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("vastgepinde pagina")
+        verbose_name_plural = _("vastgepinde pagina's")

@@ -8,6 +8,9 @@ from .pages import (
     PilotOrganisatie,
     PilotPage,
     PilotStatus,
+    StartfotoCijfer,
+    StartfotoDoel,
+    StartfotoEigenaar,
     VoortgangsberichtPage,
 )
 from .programme import Programma
@@ -23,5 +26,8 @@ __all__ = [
     "PilotStatus",
     "Programma",
     "RegioRedactie",
+    "StartfotoCijfer",
+    "StartfotoDoel",
+    "StartfotoEigenaar",
     "VoortgangsberichtPage",
 ]

@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, F, Prefetch, Q, Value, When
 from django.utils import timezone
@@ -21,6 +22,10 @@ from leernetwerk.core.models import BasePage, SectionIndexPage
 from leernetwerk.taxonomy.forms import RegionSelectMultiple
 
 RICH_FEATURES = ["h3", "h4", "bold", "italic", "link", "ol", "ul"]
+# A pilot starts during a learning circle in the kennisbank, named by content type: the
+# pilots do not import another feature app (the leercirkel page shows them through
+# the PAGE_PANELS hook in wagtail_hooks.py).
+STARTED_AT_TYPE = ("learning", "leercirkel")
 
 
 class PilotStatus(models.TextChoices):
@@ -142,11 +147,34 @@ class PilotPage(RoutablePageMixin, BasePage):
         "taxonomy.Doelgroep", blank=True, related_name="pilots", verbose_name=_("doelgroepen")
     )
     approach = RichTextField(_("aanpak"), blank=True, features=RICH_FEATURES)
+    started_at = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("gestart tijdens"),
+        help_text=_("De leercirkel of sessie waar de pilot officieel van start ging."),
+    )
+    # The startfoto: the baseline (figures, goals, who is responsible) the region
+    # measures its progress against. The rows are the inlines below the class.
+    startfoto_date = models.DateField(
+        _("datum startfoto"),
+        null=True,
+        blank=True,
+        help_text=_("Wanneer de regio de uitgangssituatie vastlegde."),
+    )
+    measurement_date = models.DateField(
+        _("volgende meting"),
+        null=True,
+        blank=True,
+        help_text=_("Wanneer de regio opnieuw meet hoe het ervoor staat."),
+    )
     startfoto = StreamField(
         BaseStreamBlock(),
         blank=True,
-        verbose_name=_("startfoto"),
-        help_text=_("De gezamenlijke analyse van de uitgangssituatie in de regio."),
+        verbose_name=_("toelichting op de startfoto"),
+        help_text=_("De gezamenlijke analyse van de uitgangssituatie in de regio, in woorden."),
     )
     plan_van_aanpak = StreamField(
         BaseStreamBlock(),
@@ -177,7 +205,17 @@ class PilotPage(RoutablePageMixin, BasePage):
         FieldPanel("target_group"),
         FieldPanel("doelgroepen"),
         FieldPanel("approach"),
-        FieldPanel("startfoto"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("startfoto_date"), FieldPanel("measurement_date")]),
+                InlinePanel("baseline_figures", label=_("Cijfers bij de start")),
+                InlinePanel("startfoto_goals", label=_("Doelen")),
+                InlinePanel("startfoto_owners", label=_("Wie is verantwoordelijk")),
+                FieldPanel("startfoto"),
+            ],
+            heading=_("Startfoto"),
+        ),
+        PageChooserPanel("started_at", page_type="learning.Leercirkel"),
         FieldPanel("plan_van_aanpak"),
         MultiFieldPanel(
             [
@@ -194,6 +232,8 @@ class PilotPage(RoutablePageMixin, BasePage):
         index.SearchField("target_group"),
         index.SearchField("approach"),
         index.SearchField("startfoto"),
+        index.RelatedFields("baseline_figures", [index.SearchField("indicator")]),
+        index.RelatedFields("startfoto_goals", [index.SearchField("goal")]),
         index.SearchField("plan_van_aanpak"),
         index.FilterField("status"),
         index.RelatedFields("organisations", [index.SearchField("name")]),
@@ -203,6 +243,32 @@ class PilotPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("pilot")
         verbose_name_plural = _("pilots")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.started_at_id:
+            target = Page.objects.filter(pk=self.started_at_id).select_related("content_type")
+            target = target.first()
+            if (
+                target is None
+                or (
+                    target.content_type.app_label,
+                    target.content_type.model,
+                )
+                != STARTED_AT_TYPE
+            ):
+                errors["started_at"] = _("Kies een leercirkel, verdiepings- of werksessie.")
+        if (
+            self.startfoto_date
+            and self.measurement_date
+            and self.measurement_date < self.startfoto_date
+        ):
+            errors["measurement_date"] = _(
+                "De volgende meting kan niet vóór de datum van de startfoto liggen."
+            )
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def current_status(self):
@@ -246,6 +312,15 @@ class PilotPage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["updates"] = self.updates()
         context["organisations"] = self.organisations.select_related("sector")
+        started_at = self.started_at
+        context["started_at"] = started_at if started_at and started_at.live else None
+        startfoto = {
+            "figures": list(self.baseline_figures.all()),
+            "goals": list(self.startfoto_goals.all()),
+            "owners": list(self.startfoto_owners.all()),
+        }
+        shown = any(startfoto.values()) or self.startfoto_date or self.measurement_date
+        context["startfoto"] = startfoto if shown or self.startfoto else None
         return context
 
     @path("feed/rss/", name="rss")
@@ -280,6 +355,87 @@ class PilotOrganisatie(Orderable):
 
     def __str__(self):
         return self.name
+
+
+class StartfotoCijfer(Orderable):
+    """One baseline figure of a pilot's startfoto: what was measured, how much, when, where."""
+
+    pilot = ParentalKey(PilotPage, on_delete=models.CASCADE, related_name="baseline_figures")
+    indicator = models.CharField(
+        _("indicator"),
+        max_length=200,
+        help_text=_("Wat is er geteld, bijvoorbeeld: jongeren zonder startkwalificatie."),
+    )
+    value = models.DecimalField(_("waarde"), max_digits=12, decimal_places=2)
+    unit = models.CharField(
+        _("eenheid"), max_length=50, blank=True, help_text=_("Bijvoorbeeld: jongeren, %, weken.")
+    )
+    reference_date = models.DateField(_("peildatum"), null=True, blank=True)
+    source = models.CharField(_("bron"), max_length=255, blank=True)
+
+    panels = [
+        FieldPanel("indicator"),
+        FieldRowPanel([FieldPanel("value"), FieldPanel("unit")]),
+        FieldRowPanel([FieldPanel("reference_date"), FieldPanel("source")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("cijfer bij de start")
+        verbose_name_plural = _("cijfers bij de start")
+
+    def __str__(self):
+        return self.indicator
+
+    @property
+    def value_display(self):
+        """The value without trailing zeros: 312, 41,5."""
+        text = format(self.value.normalize(), "f")
+        return text.replace(".", ",")
+
+
+class StartfotoDoel(Orderable):
+    """A goal of the startfoto, with the target that shows whether it was reached."""
+
+    pilot = ParentalKey(PilotPage, on_delete=models.CASCADE, related_name="startfoto_goals")
+    goal = models.CharField(_("doel"), max_length=255)
+    target = models.CharField(
+        _("meetbaar streefcijfer"),
+        max_length=255,
+        help_text=_(
+            "Waaraan de regio ziet dat het doel bereikt is, bijvoorbeeld: 80% heeft een plan."
+        ),
+    )
+    target_date = models.DateField(_("streefdatum"), null=True, blank=True)
+
+    panels = [FieldPanel("goal"), FieldPanel("target"), FieldPanel("target_date")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("doel")
+        verbose_name_plural = _("doelen")
+
+    def __str__(self):
+        return self.goal
+
+
+class StartfotoEigenaar(Orderable):
+    """Who is responsible for (part of) the startfoto's goals: an organisation and a role."""
+
+    pilot = ParentalKey(PilotPage, on_delete=models.CASCADE, related_name="startfoto_owners")
+    organisation = models.CharField(_("organisatie"), max_length=200)
+    role = models.CharField(
+        _("rol of verantwoordelijkheid"),
+        max_length=255,
+        help_text=_("Bijvoorbeeld: trekker van de pilot, eigenaar van de monitoring."),
+    )
+
+    panels = [FieldPanel("organisation"), FieldPanel("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("verantwoordelijke")
+        verbose_name_plural = _("verantwoordelijken")
+
+    def __str__(self):
+        return f"{self.organisation}: {self.role}"
 
 
 class Fase(models.TextChoices):

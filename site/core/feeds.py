@@ -17,13 +17,37 @@ from wagtail.models import Site
 NOON = datetime.time(12, 0)
 
 
-def content_datetime(page):
+def content_date(page):
+    """The content's own date, or None: a page's ``date`` (lesson, news item, event,
+    leercirkel, progress update), else what it gives the search (``get_search_date``:
+    a richtlijn's adoption date, ...)."""
     day = getattr(page, "date", None)
+    if day is None and callable(getattr(page, "get_search_date", None)):
+        day = page.get_search_date()
+    return day if isinstance(day, datetime.date) else None
+
+
+def content_datetime(page):
+    day = content_date(page)
     if isinstance(day, datetime.datetime):
         return day
     if isinstance(day, datetime.date):
         return timezone.make_aware(datetime.datetime.combine(day, NOON))
     return page.first_published_at
+
+
+def sitemap_lastmod(page):
+    """The sitemap's lastmod: the content's own date where the page has one, else when
+    it was last published. A content date on the day of publication is that moment."""
+    published = page.last_published_at or page.latest_revision_created_at
+    day = content_date(page)
+    if day is None:
+        return published
+    if isinstance(day, datetime.datetime):
+        return day
+    if published is not None and timezone.localtime(published).date() == day:
+        return published
+    return timezone.make_aware(datetime.datetime.combine(day, NOON))
 
 
 class PageFeed(Feed):

@@ -13,6 +13,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock
+from .feeds import sitemap_lastmod
 from .hooks import HOME_SECTIONS, HomeSection, collect
 
 LISTING_PAGE_SIZE = 12
@@ -99,6 +100,15 @@ class BasePage(ListingMixin, SeoMixin, Page):
 
     class Meta:
         abstract = True
+
+    def get_sitemap_urls(self, request=None):
+        """lastmod is the content's own date (a 2019 lesson stays 2019), not the moment
+        it was loaded into this site (``leernetwerk.core.feeds.sitemap_lastmod``)."""
+        urls = super().get_sitemap_urls(request)
+        lastmod = sitemap_lastmod(self)
+        for url in urls:
+            url["lastmod"] = lastmod
+        return urls
 
 
 def paginate(request, items, per_page=LISTING_PAGE_SIZE):

@@ -44,3 +44,23 @@ def test_demo_content_is_complete_and_idempotent():
     linked = Leerpunt.objects.filter(link_page__isnull=False)
     assert linked.count() == Leerpunt.objects.exclude(text="").count() == 5
     assert all(lp.link_page.live for lp in linked.select_related("link_page"))
+
+
+def test_demo_pilots_have_their_own_startfoto_and_five_started_at_the_second_circle():
+    call_command("load_demo", only=DEMO_APPS, stdout=open(os.devnull, "w"))  # noqa: SIM115
+    pilots = list(PilotPage.objects.live().prefetch_related("baseline_figures", "startfoto_goals"))
+    assert len(pilots) == 10
+    texts = set()
+    for pilot in pilots:
+        figures = list(pilot.baseline_figures.all())
+        assert figures and list(pilot.startfoto_goals.all()), pilot.title
+        assert pilot.startfoto_owners.exists() and pilot.startfoto_date, pilot.title
+        assert pilot.measurement_date > pilot.startfoto_date
+        assert all("illustratief" in f.source.lower() for f in figures), pilot.title
+        texts.add(str(pilot.startfoto))
+    assert len(texts) == 10  # no shared placeholder
+    started = PilotPage.objects.filter(started_at__slug="tweede-leercirkel-2018")
+    assert started.count() == 5
+    assert (
+        started.get(slug="team-12-venlo").started_at.specific._meta.label == "learning.Leercirkel"
+    )

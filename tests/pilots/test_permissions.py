@@ -1,5 +1,7 @@
 """Server-side role tests: regional editor (own region, other region), Redactie NJi, anonymous."""
 
+import datetime
+
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
@@ -140,7 +142,7 @@ def test_pilot_change_by_regional_editor_goes_through_workflow(client, setup):
     assert PilotPage.objects.get(pk=pilot_a.pk).title == "Pilot Alfa vernieuwd"
 
 
-def _pilot_edit_data(pilot, title):
+def _pilot_edit_data(pilot, title, **fields):
     orgs = [
         {"id": org.pk, "name": org.name, "sector": org.sector_id, "role": "", "ORDER": i}
         for i, org in enumerate(pilot.organisations.all())
@@ -158,6 +160,10 @@ def _pilot_edit_data(pilot, title):
             "startfoto": streamfield([]),
             "plan_van_aanpak": streamfield([]),
             "organisations": inline_formset(orgs, initial=len(orgs)),
+            "baseline_figures": inline_formset([]),
+            "startfoto_goals": inline_formset([]),
+            "startfoto_owners": inline_formset([]),
+            **fields,
         }
     )
 
@@ -200,3 +206,35 @@ def test_removing_regional_editors_removes_group(setup, regio_a):
     redactie.delete()
     assert not Group.objects.filter(pk=group_pk).exists()
     assert not setup["a"].permissions_for_user(setup["editor_a"]).can_edit()
+
+
+def test_editor_enters_the_startfoto_in_the_cms(client, setup):
+    client.force_login(setup["nji"])
+    pilot = setup["b"]
+    url = reverse("wagtailadmin_pages:edit", args=(pilot.pk,))
+    figure = {
+        "indicator": "Jongeren zonder startkwalificatie",
+        "value": "312",
+        "unit": "jongeren",
+        "reference_date": "2019-01-01",
+        "source": "RMC",
+    }
+
+    def post(value):
+        data = _pilot_edit_data(
+            pilot,
+            pilot.title,
+            startfoto_date="2019-02-01",
+            baseline_figures=inline_formset([{**figure, "value": value}]),
+        )
+        return client.post(url, {**data, "action-publish": "1"})
+
+    response = post("veel")
+    assert response.status_code == 200  # the form again, with a Dutch message
+    assert "Voer een getal in." in response.content.decode()
+    assert not pilot.baseline_figures.exists()
+
+    assert post("312").status_code == 302
+    pilot.refresh_from_db()
+    assert pilot.startfoto_date == datetime.date(2019, 2, 1)
+    assert pilot.baseline_figures.get().value == 312
