@@ -92,26 +92,146 @@ def project(lat, lon, frame):
     return round(x, 1), round(y, 1)
 
 
+# Marker sizes in map units (the map is 900 wide): the hit area of a marker is a circle of
+# HIT_RADIUS, at least 24 px on a 320 px phone; markers are placed at least SPACING apart,
+# so neither the dots nor the hit areas overlap.
+HIT_RADIUS = 40
+SPACING = 2 * HIT_RADIUS
+
+
+def _slots(count):
+    """Offsets for ``count`` markers around one point, each pair at least SPACING apart:
+    a ring for up to six, else a hexagonal spiral (centre, then rings of 6, 12, ...)."""
+    if count == 1:
+        return [(0.0, 0.0)]
+    if count <= 6:
+        radius = SPACING / (2 * math.sin(math.pi / count))
+        return [
+            (
+                radius * math.cos(-math.pi / 2 + 2 * math.pi * i / count),
+                radius * math.sin(-math.pi / 2 + 2 * math.pi * i / count),
+            )
+            for i in range(count)
+        ]
+    slots = [(0.0, 0.0)]
+    ring = 1
+    while len(slots) < count:
+        corners = [
+            (
+                ring * SPACING * math.cos(math.pi / 3 * k - math.pi / 2),
+                ring * SPACING * math.sin(math.pi / 3 * k - math.pi / 2),
+            )
+            for k in range(7)
+        ]
+        for k in range(6):
+            (ax, ay), (bx, by) = corners[k], corners[k + 1]
+            for step in range(ring):
+                t = step / ring
+                slots.append((ax + (bx - ax) * t, ay + (by - ay) * t))
+        ring += 1
+    return slots[:count]
+
+
+def _place(group, frame):
+    """Spread the markers of ``group`` (indexes into points) around their centre point."""
+    cx = sum(p[0] for p in group) / len(group)
+    cy = sum(p[1] for p in group) / len(group)
+    slots = _slots(len(group))
+    # The markers keep their order round the centre, so each stays on its own side.
+    by_angle = sorted(
+        group, key=lambda p: (math.atan2(p[1] - cy, p[0] - cx) + math.pi / 2) % (2 * math.pi)
+    )
+    slot_order = sorted(
+        slots,
+        key=lambda s: (
+            (math.atan2(s[1], s[0]) + math.pi / 2) % (2 * math.pi) if s != (0.0, 0.0) else -1
+        ),
+    )
+    if len(slots) > 6:  # the spiral: nearest slots first, no angle order worth keeping
+        slot_order = slots
+    # Keep the whole group inside the frame, shifted as one.
+    low_x = min(s[0] for s in slots) + cx
+    high_x = max(s[0] for s in slots) + cx
+    low_y = min(s[1] for s in slots) + cy
+    high_y = max(s[1] for s in slots) + cy
+    margin = HIT_RADIUS
+    shift_x = max(0.0, margin - low_x) - max(0.0, high_x - (frame["width"] - margin))
+    shift_y = max(0.0, margin - low_y) - max(0.0, high_y - (frame["height"] - margin))
+    return {
+        point: (round(cx + sx + shift_x, 1), round(cy + sy + shift_y, 1))
+        for point, (sx, sy) in zip(by_angle, slot_order, strict=True)
+    }
+
+
+def spread(points, frame):
+    """Marker positions for ``points`` (x, y) such that no two are closer than SPACING.
+
+    Points too close together form a group that is laid out around its centre; when a
+    laid-out group touches another marker the two groups merge and are laid out again,
+    until no markers overlap. Returns a dict point -> position (equal points must be
+    made distinct by the caller, e.g. with an index as third element)."""
+    groups = [[p] for p in points]
+    while True:
+        placed = [_place(group, frame) for group in groups]
+        merged = False
+        for i in range(len(groups)):
+            for j in range(i + 1, len(groups)):
+                if any(
+                    math.dist(a, b) < SPACING - 0.5
+                    for a in placed[i].values()
+                    for b in placed[j].values()
+                ):
+                    groups[i] = groups[i] + groups[j]
+                    del groups[j]
+                    merged = True
+                    break
+            if merged:
+                break
+        if not merged:
+            return {point: pos for layout in placed for point, pos in layout.items()}
+
+
 def build_map(pilots):
-    """Everything the template needs to draw the map of ``pilots`` (regions prefetched)."""
+    """Everything the template needs to draw the map of ``pilots`` (regions prefetched).
+
+    Each pilot has a number, shown in its markers and in the list beside the map. Markers
+    of pilots in the same or neighbouring regions are spread around their place so none
+    overlaps another; a thin line joins a moved marker to the spot it stands for."""
     shapes = load_shapes()
     frame = shapes or FALLBACK
-    markers = []
+    found = []
     active_provinces = set()
-    for pilot in pilots:
+    for number, pilot in enumerate(pilots, start=1):
         for regio in pilot.regions.all():
             if regio.latitude is None or regio.longitude is None:
                 continue
             x, y = project(regio.latitude, regio.longitude, frame)
-            # Anchor labels near the edges inwards so the name is never cut off.
-            anchor = "middle"
-            if x > frame["width"] * 0.65:
-                anchor = "end"
-            elif x < frame["width"] * 0.35:
-                anchor = "start"
-            markers.append({"pilot": pilot, "regio": regio, "x": x, "y": y, "anchor": anchor})
+            found.append((pilot, number, regio, (x, y, len(found))))
             if regio.province:
                 active_provinces.add(regio.province)
+    positions = spread([key for *_, key in found], frame)
+    markers = []
+    for pilot, number, regio, key in found:
+        x, y = positions[key]
+        # Anchor labels near the edges inwards so the name is never cut off.
+        anchor = "middle"
+        if x > frame["width"] * 0.65:
+            anchor = "end"
+        elif x < frame["width"] * 0.35:
+            anchor = "start"
+        markers.append(
+            {
+                "pilot": pilot,
+                "number": number,
+                "regio": regio,
+                "x": x,
+                "y": y,
+                "place_x": key[0],
+                "place_y": key[1],
+                "moved": (x, y) != (key[0], key[1]),
+                "anchor": anchor,
+            }
+        )
     provinces = [
         {**p, "active": p["code"] in active_provinces} for p in (shapes or {}).get("provinces", [])
     ]

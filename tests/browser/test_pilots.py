@@ -49,10 +49,45 @@ def test_overview_map_list_and_filters(
     assert_accessible(page)
     assert_valid_html(page)
 
-    # Markers close together overlap: the keyboard reaches each one all the same.
-    marker = page.locator("a.pilot-map__marker").first
-    title = marker.get_attribute("aria-label").rsplit(" (", 1)[0]
-    marker.focus()
+
+def test_map_markers_do_not_overlap_and_follow_by_keyboard(page, live_server, pilots_demo):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/pilots/")
+    markers = page.locator("a.pilot-map__marker")
+    # Each marker's tap area is at least 24 by 24 px and none overlaps another, also where
+    # pilots share a region or lie side by side (Zuid-Holland in the demo).
+    boxes = [
+        markers.nth(i).locator(".pilot-map__hit").bounding_box() for i in range(markers.count())
+    ]
+    for box in boxes:
+        assert box["width"] >= 24 and box["height"] >= 24, box
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            centre_a = (a["x"] + a["width"] / 2, a["y"] + a["height"] / 2)
+            centre_b = (b["x"] + b["width"] / 2, b["y"] + b["height"] / 2)
+            distance = ((centre_a[0] - centre_b[0]) ** 2 + (centre_a[1] - centre_b[1]) ** 2) ** 0.5
+            assert distance >= (a["width"] + b["width"]) / 2 - 1, (i, a, b)
+    # Each marker shows its number from the list.
+    expect(markers.first.locator(".pilot-map__number")).to_have_text("1")
+    expect(page.locator(".pilot-list__number").first).to_contain_text("1")
+
+    # By keyboard: from the skip link, Tab reaches the markers in turn; Enter opens the pilot.
+    page.get_by_role("link", name="Sla de kaart over").focus()
+    focused = page.locator("a.pilot-map__marker:focus")
+    for _ in range(3):
+        page.keyboard.press("Tab")
+        if focused.count():
+            break
+    assert focused.get_attribute("aria-label").startswith("1. ")
+    # A pilot in two regions has two markers with its number; Tab on to the next pilot.
+    for _ in range(4):
+        page.keyboard.press("Tab")
+        label = focused.get_attribute("aria-label")
+        if not label.startswith("1. "):
+            break
+    assert label.startswith("2. ")
+    expect(focused.locator(".pilot-map__label")).to_be_visible()
+    title = label.split(". ", 1)[1].rsplit(" (", 1)[0]
     page.keyboard.press("Enter")
     expect(page.locator("h1")).to_have_text(title)
 

@@ -241,6 +241,48 @@ def test_domain_page_actions_with_and_without_javascript(
     # The no-JavaScript path (save, delete) is covered in tests/plans/test_domain_edit.py.
 
 
+@pytest.mark.browser_context_args(java_script_enabled=False)
+def test_domain_actions_without_javascript(domain_plan, live_server, page, assert_valid_html):
+    """Add, change and remove an action of one levensgebied in a browser with JavaScript
+    off: every step is a plain form post and the plan shows the result. (axe itself is
+    JavaScript and never returns in such a page; the test above runs it on these pages.)"""
+    _login(page, live_server, "olga")
+    page.goto(live_server.url + domain_plan["domain"])
+    expect(page.locator("h1")).to_have_text(domain_plan["name"])
+    expect(page.locator(".plan-row")).to_have_count(0)
+
+    # Add: the button asks the server for an empty row (nothing saved yet); only the
+    # server's answer sets autofocus, the script would have moved the focus itself.
+    page.get_by_role("button", name="Actie toevoegen").click()
+    expect(page.locator(".plan-row")).to_have_count(1)
+    expect(page.locator("#id_actions-0-what")).to_have_attribute("autofocus", "")
+    assert_valid_html(page)
+    page.fill("#id_actions-0-what", "Stage zoeken bij de gemeente")
+    page.select_option("#id_actions-0-who", "jongere")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.locator("h1")).to_contain_text("Toekomstplan van Sam")
+    expect(page.get_by_text("Stage zoeken bij de gemeente")).to_be_visible()
+
+    # Edit the stored action.
+    page.goto(live_server.url + domain_plan["domain"])
+    expect(page.locator(".plan-row")).to_have_count(1)
+    page.fill("#id_actions-0-what", "Stage zoeken bij de bibliotheek")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.locator("h1")).to_contain_text("Toekomstplan van Sam")
+    expect(page.get_by_text("Stage zoeken bij de bibliotheek")).to_be_visible()
+    expect(page.get_by_text("Stage zoeken bij de gemeente")).to_have_count(0)
+
+    # Remove it.
+    page.goto(live_server.url + domain_plan["domain"])
+    _delete_boxes(page).check()
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.locator("h1")).to_contain_text("Toekomstplan van Sam")
+    expect(page.get_by_text("Stage zoeken bij de bibliotheek")).to_have_count(0)
+    page.goto(live_server.url + domain_plan["domain"])
+    expect(page.locator(".plan-row")).to_have_count(0)
+    assert_valid_html(page)
+
+
 def test_plan_list_is_accessible(
     plan_site, live_server, page, assert_accessible, assert_valid_html
 ):

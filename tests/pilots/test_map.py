@@ -1,5 +1,6 @@
 """The overview map: shapes from jvectormap-content, Mercator markers, graceful fallback."""
 
+import math
 import re
 
 import pytest
@@ -107,7 +108,9 @@ def test_demo_pilots_are_drawn_in_their_provinces(client):
     shapes = mapdata.load_shapes()
     assert len(markers) >= 9
     for marker in markers:
-        assert province_at(shapes, (marker["x"], marker["y"])) == marker["regio"].province, (
+        assert (
+            province_at(shapes, (marker["place_x"], marker["place_y"])) == marker["regio"].province
+        ), (
             marker["pilot"].title,
             marker["regio"].name,
         )
@@ -116,6 +119,14 @@ def test_demo_pilots_are_drawn_in_their_provinces(client):
     with_region = {p.pk for p in PilotPage.objects.live().filter(regions__isnull=False)}
     assert {m["pilot"].pk for m in markers} == with_region
     assert "pilot-map__marker--running" not in html
+    # No two markers overlap (their 24 px hit areas included), however close the regions.
+    for i, a in enumerate(markers):
+        for b in markers[i + 1 :]:
+            assert math.dist((a["x"], a["y"]), (b["x"], b["y"])) >= mapdata.SPACING - 0.5
+    assert any(m["moved"] for m in markers)
+    # The number in a marker is the pilot's number in the list beside the map.
+    for marker in markers:
+        assert f'data-number="{marker["number"]}"' in html
 
 
 @pytest.mark.django_db
@@ -127,7 +138,7 @@ def test_map_degrades_without_shapes(client, index, regio_a, settings, tmp_path)
     assert response.status_code == 200
     assert "provinciegrenzen zijn niet beschikbaar" in html
     assert 'data-code="NL-' not in html
-    assert 'aria-label="Pilot Alfa (Regio Alfa' in html  # markers and list still there
+    assert 'aria-label="1. Pilot Alfa (Regio Alfa' in html  # markers and list still there
     assert ">Pilot Alfa</a></h3>" in html
 
 
@@ -138,3 +149,37 @@ def test_map_survives_a_corrupt_shapes_file(client, index, settings, tmp_path):
     settings.PILOTS_MAP_FILE = str(broken)
     make_pilot(index, "Pilot Alfa", regions=[make_regio("Ergens")])
     assert client.get(index.url).status_code == 200
+
+
+@pytest.mark.parametrize("count", [2, 3, 6, 7, 20])
+def test_markers_on_one_spot_spread_without_overlap(count):
+    frame = mapdata.FALLBACK
+    points = [(450.0, 500.0, i) for i in range(count)]
+    positions = mapdata.spread(points, frame)
+    placed = list(positions.values())
+    assert len(placed) == count
+    for i, a in enumerate(placed):
+        for b in placed[i + 1 :]:
+            assert math.dist(a, b) >= mapdata.SPACING - 0.5
+    # They stay near their spot: within a few marker widths.
+    assert all(math.dist(p, (450, 500)) <= 3 * mapdata.SPACING for p in placed)
+
+
+def test_neighbouring_groups_merge_and_stay_inside_the_map():
+    frame = mapdata.FALLBACK
+    # Two clusters just far enough apart to collide once spread, one in the corner.
+    points = [(100.0, 100.0, i) for i in range(4)] + [(200.0, 110.0, i) for i in range(4, 8)]
+    points += [(5.0, 5.0, 8), (8.0, 5.0, 9)]
+    placed = list(mapdata.spread(points, frame).values())
+    for i, a in enumerate(placed):
+        for b in placed[i + 1 :]:
+            assert math.dist(a, b) >= mapdata.SPACING - 0.5
+    for x, y in placed:
+        assert mapdata.HIT_RADIUS <= x <= frame["width"] - mapdata.HIT_RADIUS
+        assert mapdata.HIT_RADIUS <= y <= frame["height"] - mapdata.HIT_RADIUS
+
+
+def test_a_lone_marker_stays_on_its_spot():
+    assert mapdata.spread([(300.0, 400.0, 0)], mapdata.FALLBACK) == {
+        (300.0, 400.0, 0): (300.0, 400.0)
+    }

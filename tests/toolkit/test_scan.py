@@ -302,6 +302,37 @@ def test_pdf_report_renders_answers_on_a4(client, coordinator, regio, factors, t
         assert abs(size[0] - 595.3) < 1 and abs(size[1] - 841.9) < 1  # A4
 
 
+@override_settings(PARTICIPATIESCAN_MIN_GROUP=1)
+def test_pdf_report_holds_the_radar_chart_as_a_vector_drawing(
+    client, coordinator, regio, factors, tagged_pdf
+):
+    scan = _start(client, coordinator, regio)
+    client.post(reverse("toolkit:scan_invullen", args=[scan.pk]), _scores(factors, 65))
+    response = client.get(reverse("toolkit:scan_rapport", args=[scan.pk]))
+    assert response.status_code == 200
+    text = tagged_pdf(response.content)
+    assert "van 0 in het midden tot 100 aan de rand" in text  # the radar's caption
+    assert "1. Factor 1.1" in text  # and its table, which names the numbered spokes
+    page = PdfReader(BytesIO(response.content)).pages[0]
+    # Vector, not a picture: no image on the page; the shape is a translucent polygon.
+    xobjects = page["/Resources"].get("/XObject", {})
+    assert not [x for x in xobjects.values() if x.get_object().get("/Subtype") == "/Image"]
+    states = page["/Resources"]["/ExtGState"].values()
+    assert any(float(state.get_object().get("/ca", 1)) == 0.25 for state in states)
+    # The spoke numbers are real text, each at least 9 pt (12 px) on paper.
+    labels = {}
+
+    def visit(part, cm, tm, font, size):
+        if cm[0] not in (0.75, 1.0) and part.strip():  # inside the drawing's own scale
+            for number in part.split():
+                labels[number] = size * abs(cm[0])
+
+    page.extract_text(visitor_text=visit)
+    spokes = {str(n) for n in range(1, len(factors) + 1)}
+    assert spokes & set(labels), labels
+    assert all(size >= 9 for size in labels.values()), labels
+
+
 def test_scan_list_query_count_does_not_grow(client, coordinator, regio, factors):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext

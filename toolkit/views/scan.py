@@ -252,11 +252,13 @@ def rapport(request, pk):
     scan = _scan(request, pk)
     if scan.coordinator_id != request.user.pk and scan.is_open:
         raise PermissionDenied(_("Het rapport is beschikbaar zodra de scan is afgesloten."))
+    results = scan_results.report_rows(scan)
     return render_pdf(
         "toolkit/scan_rapport_pdf.html",
         {
             "scan": scan,
-            "results": scan_results.report_rows(scan),
+            "results": results,
+            "radar": scan_radar.radar(results),
             "actiepunten": scan.actiepunten.select_related("factor"),
             "datum": timezone.localdate(),
         },
