@@ -39,6 +39,11 @@ class PilotStatus(models.TextChoices):
 
 
 RUNNING_STATUSES = (PilotStatus.GESTART, PilotStatus.LOPEND)
+STATUS_BADGES = {
+    PilotStatus.GESTART: "active",
+    PilotStatus.LOPEND: "active",
+    PilotStatus.AFGEROND: "inactive",
+}
 # The statuses a visitor sees and filters on (the automatic one resolves to one of them).
 SHOWN_STATUSES = [(s.value, s.label) for s in PilotStatus if s != PilotStatus.VOLGENS_PERIODE]
 
@@ -280,6 +285,11 @@ class PilotPage(RoutablePageMixin, BasePage):
     @property
     def current_status_label(self):
         return self.current_status.label
+
+    @property
+    def current_status_badge(self):
+        """The NL Design System status badge modifier (utrecht-status-badge--…)."""
+        return STATUS_BADGES.get(self.current_status, "neutral")
 
     @property
     def is_running(self):

@@ -64,3 +64,19 @@ def test_page_sql_and_filter_agree(client, index):
 def test_the_filter_offers_no_automatic_choice(client, index):
     page = client.get(index.url).content.decode()
     assert "Volgens de periode" not in page
+
+
+def test_status_shows_as_an_nl_design_system_status_badge(client, index):
+    today = timezone.localdate()
+    running = make_pilot(index, "Loopt nog", status="", start_date=today - DAY, end_date=None)
+    ended = make_pilot(index, "Klaar", status="afgerond", start_date=datetime.date(2019, 1, 1))
+    planned = make_pilot(index, "Komt eraan", status="", start_date=today + DAY)
+    assert [p.current_status_badge for p in (running, ended, planned)] == [
+        "active",
+        "inactive",
+        "neutral",
+    ]
+    html = client.get(running.url).content.decode()
+    assert 'class="utrecht-status-badge utrecht-status-badge--active">Lopend<' in html
+    listing = client.get(index.url).content.decode()
+    assert 'utrecht-status-badge--inactive">Afgerond<' in listing
