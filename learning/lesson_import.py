@@ -35,7 +35,7 @@ from leernetwerk.taxonomy.models import Levensgebied
 
 from . import sql_insert
 from .import_rich_text import as_rich_text
-from .lessons_io import TEXT_FIELDS, unique_slug
+from .lessons_io import RECORD_FIELDS, TEXT_FIELDS, unique_slug
 from .models import (
     FacetValue,
     Les,
@@ -60,6 +60,7 @@ UPDATED_FIELDS = [
     *["title", "draft_title", "live", "has_unpublished_changes"],
     *["first_published_at", "last_published_at", "summary", *TEXT_FIELDS],
     *["date", "regio", "kennisbronnen", "synthetic"],
+    *RECORD_FIELDS,
 ]
 
 
@@ -167,6 +168,8 @@ class LessonWriter:
         page.regio = self.vocab.regio.get(data["region"])
         page.kennisbronnen = data["knowledge_sources"]
         page.synthetic = data["synthetic"]
+        for name in RECORD_FIELDS:
+            setattr(page, name, data[name])
         page.live = True
         page.has_unpublished_changes = False
         page.first_published_at = page.first_published_at or self.now

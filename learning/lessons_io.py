@@ -13,10 +13,13 @@ import json
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.text import slugify
 
-from learning.models import Les
+from learning.models import Erkenningsniveau, Les
+from learning.models.les_details import age_range_errors
 from learning.search import snapshot
 
 from .import_rich_text import for_export
@@ -39,7 +42,21 @@ FIELDS = {
     "tags",
     "date",
     "synthetic",
+    # The record fields of a lesson (sources and related lessons are kept in the CMS).
+    "author",
+    "last_reviewed",
+    "target_age_from",
+    "target_age_to",
+    "evidence_level",
+    "contact_name",
+    "contact_organisation",
+    "contact_email",
 }
+RECORD_TEXT = {"author": 200, "contact_name": 150, "contact_organisation": 200}
+RECORD_FIELDS = [  # stored on the lesson as they are validated
+    *RECORD_TEXT,
+    *["last_reviewed", "target_age_from", "target_age_to", "evidence_level", "contact_email"],
+]
 TEXT_FIELDS = ["context", "approach", "worked", "did_not_work", "tips"]
 LIST_FIELDS = {  # record key -> vocabulary (Vocabulary.lookups)
     "life_domains": "levensgebieden",
@@ -133,7 +150,53 @@ def validate_line(text, vocab):
     if not isinstance(synthetic, bool):
         raise LineError("‘synthetic’ moet true of false zijn")
     clean["synthetic"] = synthetic
+    clean.update(_record_fields(data))
     return clean
+
+
+def _record_fields(data):
+    """Author, last review, target age, recognition level and contact of a lesson."""
+    clean = {name: _text(data, name, max_length=size) for name, size in RECORD_TEXT.items()}
+    reviewed = data.get("last_reviewed")
+    clean["last_reviewed"] = None
+    if reviewed not in (None, ""):
+        if not isinstance(reviewed, str):
+            raise LineError("‘last_reviewed’ moet een datum zijn (formaat JJJJ-MM-DD)")
+        try:
+            clean["last_reviewed"] = datetime.date.fromisoformat(reviewed)
+        except ValueError:
+            raise LineError(f"ongeldige datum ‘{reviewed}’ (formaat JJJJ-MM-DD)") from None
+    for name in ("target_age_from", "target_age_to"):
+        value = data.get(name)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+            raise LineError(f"‘{name}’ moet een heel getal zijn")
+        clean[name] = value
+    if errors := age_range_errors(clean["target_age_from"], clean["target_age_to"]):
+        raise LineError("; ".join(f"‘{name}’: {message}" for name, message in errors.items()))
+    clean["evidence_level"] = _evidence_level(_text(data, "evidence_level"))
+    email = _text(data, "contact_email", max_length=254)
+    if email:
+        try:
+            validate_email(email)
+        except ValidationError:
+            raise LineError(f"‘contact_email’ is geen e-mailadres: ‘{email}’") from None
+    clean["contact_email"] = email
+    return clean
+
+
+def _evidence_level(written):
+    """The level's value from its value or label, loosely written; '' when empty."""
+    if not written:
+        return ""
+
+    def loose(text):
+        return slugify(str(text)).replace("-", "_")
+
+    for value, label in Erkenningsniveau.choices:
+        if loose(written) in (loose(value), loose(label)):
+            return value
+    known = ", ".join(value for value, _label in Erkenningsniveau.choices)
+    raise LineError(f"onbekend erkenningsniveau ‘{written}’ (kies uit: {known})")
 
 
 def validate(lines, *, create_missing=False):
@@ -243,4 +306,10 @@ def export_record(les):
         "tags": [t.name for t in les.tags.all()],
         "date": les.date.isoformat(),
         "synthetic": les.synthetic,
+        **{name: getattr(les, name) for name in RECORD_TEXT},
+        "last_reviewed": les.last_reviewed.isoformat() if les.last_reviewed else None,
+        "target_age_from": les.target_age_from,
+        "target_age_to": les.target_age_to,
+        "evidence_level": les.evidence_level,
+        "contact_email": les.contact_email,
     }

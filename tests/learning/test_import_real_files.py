@@ -418,3 +418,54 @@ def test_export_of_cms_text_imports_as_it_was_exported(vocabulary, tmp_path):
     imported = Les.objects.get(external_id=exported["id"])
     assert imported.context == exported["context"]
     assert imported.tips == "<p>Gewoon een tip.</p>"
+
+
+# --- Record fields -----------------------------------------------------------------
+
+RECORD = {
+    "author": "Team Jong Volwassen, Zwolle",
+    "last_reviewed": "2025-06-01",
+    "target_age_from": 16,
+    "target_age_to": 23,
+    "evidence_level": "Goed beschreven",  # a label, as people write it
+    "contact_name": "Fatima el Idrissi",
+    "contact_organisation": "Wijkteam Zwolle",
+    "contact_email": "info@wijkteam-zwolle.example",
+}
+
+
+def test_record_fields_import_update_and_export(vocabulary, jsonl, tmp_path):
+    out, err, error = run(jsonl(line(1, **RECORD)))
+    assert error is None, err
+    les = Les.objects.get()
+    assert (les.author, les.target_age_from, les.target_age_to) == (RECORD["author"], 16, 23)
+    assert les.evidence_level == "goed_beschreven" and str(les.last_reviewed) == "2025-06-01"
+    assert (les.contact_name, les.contact_email) == ("Fatima el Idrissi", RECORD["contact_email"])
+    run(jsonl(line(1, **{**RECORD, "target_age_to": 27, "evidence_level": "effectief_eerste"})))
+    les.refresh_from_db()
+    assert (les.target_age_to, les.evidence_level) == (27, "effectief_eerste")
+    target = tmp_path / "export.jsonl"
+    call_command("export_lessons", str(target), stderr=StringIO())
+    (exported,) = [json.loads(x) for x in target.read_text(encoding="utf-8").splitlines()]
+    assert exported["evidence_level"] == "effectief_eerste"
+    assert exported["last_reviewed"] == "2025-06-01" and exported["target_age_to"] == 27
+    assert exported["contact_organisation"] == "Wijkteam Zwolle"
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"target_age_from": 10}, "Kies een leeftijd van 12 tot en met 30 jaar"),
+        ({"target_age_from": 20, "target_age_to": 18}, "mag niet lager zijn dan"),
+        ({"target_age_to": "achttien"}, "moet een heel getal zijn"),
+        ({"target_age_to": True}, "moet een heel getal zijn"),
+        ({"evidence_level": "bewezen"}, "onbekend erkenningsniveau ‘bewezen’"),
+        ({"contact_email": "geen adres"}, "is geen e-mailadres"),
+        ({"last_reviewed": "1 juni"}, "ongeldige datum ‘1 juni’"),
+        ({"author": "x" * 201}, "‘author’ is langer dan 200 tekens"),
+    ],
+)
+def test_bad_record_fields_import_nothing(vocabulary, jsonl, changes, message):
+    out, err, error = run(jsonl(line(1, **{**RECORD, **changes})))
+    assert error is not None and message in err, err
+    assert not Les.objects.exists()
