@@ -23,7 +23,7 @@ from learning.models.les_details import age_range_errors
 from learning.search import snapshot
 
 from .import_rich_text import for_export
-from .import_vocabulary import UnknownValue, Vocabulary
+from .import_vocabulary import UnknownValue, Vocabulary, normalise
 
 FIELDS = {
     "id",
@@ -188,12 +188,9 @@ def _evidence_level(written):
     """The level's value from its value or label, loosely written; '' when empty."""
     if not written:
         return ""
-
-    def loose(text):
-        return slugify(str(text)).replace("-", "_")
-
+    key = normalise(written)
     for value, label in Erkenningsniveau.choices:
-        if loose(written) in (loose(value), loose(label)):
+        if key in (normalise(value), normalise(str(label))):
             return value
     known = ", ".join(value for value, _label in Erkenningsniveau.choices)
     raise LineError(f"onbekend erkenningsniveau ‘{written}’ (kies uit: {known})")

@@ -39,9 +39,11 @@ def abbreviations():
     return found
 
 
-def load(model, kind="gelijk"):
+def load(model, kind="gelijk", only=None):
     """Add the groups of ``kind``'s file that ``model`` (Synoniemgroep, or its
-    historical version in a migration) does not hold yet; returns how many."""
+    historical version in a migration) does not hold yet; returns how many. With
+    ``only`` (first terms, folded), just those groups: a migration that brings new
+    groups must not bring back one an editor deleted."""
     rows = model.objects.all()
     has_kind = any(field.name == "kind" for field in model._meta.fields)
     if has_kind:  # migration 0009 predates the field: all its rows are "gelijk"
@@ -53,9 +55,10 @@ def load(model, kind="gelijk"):
     added = 0
     kinds = {"kind": kind} if has_kind else {}
     for group in groups(kind):
-        if fold(group["terms"][0]) in existing:
+        first = fold(group["terms"][0])
+        if first in existing or (only is not None and first not in only):
             continue
         model.objects.create(terms="\n".join(group["terms"]), **kinds)
-        existing.add(fold(group["terms"][0]))
+        existing.add(first)
         added += 1
     return added

@@ -5,16 +5,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 
-def duplicate_or_self(target_ids, own_id):
-    """The first problem with a list of related-lesson ids: a link to itself or a lesson
-    chosen twice (a Dutch message), or None."""
-    seen = set()
-    for target in target_ids:
-        if own_id is not None and target == own_id:
-            return _("Een les kan niet naar zichzelf verwijzen.")
-        if target in seen:
-            return _("Deze les staat al in de lijst.")
-        seen.add(target)
+def link_problem(target_id, own_id, chosen=()):
+    """What is wrong with linking lesson ``own_id`` to ``target_id`` when ``chosen``
+    are already linked: a link to itself or a lesson chosen twice (a Dutch message), or
+    None."""
+    if own_id is not None and target_id == own_id:
+        return _("Een les kan niet naar zichzelf verwijzen.")
+    if target_id in chosen:
+        return _("Deze les staat al in de lijst.")
     return None
 
 
@@ -40,17 +38,17 @@ class LesPageForm(InlineChecksForm):
         formset = self.formsets.get("related_links")
         if formset is None:
             return True
-        ok, chosen = True, []
+        ok, chosen = True, set()
         for form, data in _live_rows(formset):
             target = data.get("related")
             if target is None:
                 continue
-            chosen.append(target.pk)
-            message = duplicate_or_self(chosen, self.instance.pk)
+            message = link_problem(target.pk, self.instance.pk, chosen)
             if message:
                 form.add_error("related", message)
-                chosen.pop()
                 ok = False
+            else:
+                chosen.add(target.pk)
         return ok
 
 

@@ -24,19 +24,10 @@ NEW = {
 
 def load_new_groups(apps, schema_editor):
     from learning import lexicon
-    from leernetwerk.sitesearch.text import fold
 
     model = apps.get_model("learning", "Synoniemgroep")
     for kind, firsts in NEW.items():
-        existing = {
-            fold(terms.replace(",", "\n").splitlines()[0].strip())
-            for terms in model.objects.filter(kind=kind).values_list("terms", flat=True)
-            if terms.strip()
-        }
-        for group in lexicon.groups(kind):
-            first = fold(group["terms"][0])
-            if first in firsts and first not in existing:
-                model.objects.create(terms="\n".join(group["terms"]), kind=kind)
+        lexicon.load(model, kind, only=set(firsts))
 
 
 class Migration(migrations.Migration):

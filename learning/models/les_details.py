@@ -10,7 +10,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
 from wagtail.models import Orderable
 
-from ..page_forms import duplicate_or_self
+from ..page_forms import link_problem
 
 AGE_MIN, AGE_MAX = 12, 30
 SOURCE_YEAR_MIN = 1900
@@ -122,5 +122,5 @@ class LesVerwant(Orderable):
 
     def clean(self):
         super().clean()
-        if self.les_id and self.related_id == self.les_id:
-            raise ValidationError({"related": duplicate_or_self([self.related_id], self.les_id)})
+        if self.les_id and (message := link_problem(self.related_id, self.les_id)):
+            raise ValidationError({"related": message})

@@ -86,3 +86,14 @@ def test_lexicon_is_seeded_and_loading_it_again_adds_nothing():
     assert out.getvalue().startswith("0 synoniemgroepen")
     assert Synoniemgroep.objects.count() == seeded + related
     assert "RMC-functie" in Synoniemgroep.objects.get(pk=rmc.pk).terms
+
+
+def test_loading_only_some_groups_brings_back_none_an_editor_deleted():
+    """Migration 0015 adds the groups new in the files with ``only``: a group deleted in
+    the CMS stays deleted, a listed group that is missing comes back once."""
+    Synoniemgroep.objects.get(kind="verwant", terms__startswith="woning\n").delete()
+    Synoniemgroep.objects.get(kind="verwant", terms__startswith="woonruimte\n").delete()
+    assert lexicon.load(Synoniemgroep, "verwant", only={"woning"}) == 1
+    assert lexicon.load(Synoniemgroep, "verwant", only={"woning"}) == 0
+    assert Synoniemgroep.objects.filter(terms__startswith="woning\n").exists()
+    assert not Synoniemgroep.objects.filter(terms__startswith="woonruimte\n").exists()
